@@ -1,0 +1,39 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'docs/api/', 'node_modules/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['eslint.config.js'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // Template literals with numbers are how messages are built; numbers print predictably.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.test.ts', 'src/**/*.prop.test.ts', 'src/**/*.test-d.ts', 'test/**/*.ts'],
+    rules: {
+      // Tests assert on values they have just checked; non-null assertions keep them readable.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['examples/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      // Examples and benchmarks are scripts whose job is to print.
+      'no-console': 'off',
+    },
+  },
+);

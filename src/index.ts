@@ -1,0 +1,68 @@
+/**
+ * iptkit: Interpersonal Psychotherapy (IPT) as typed, immutable data.
+ * Explicit named exports only; internals stay internal.
+ * @packageDocumentation
+ */
+
+// Kernel
+export { ok, err, isOk, isErr } from './internal/result.js';
+export type { Result, Ok, Err } from './internal/result.js';
+export type { Issue, IssuePath, ValidationError } from './internal/issues.js';
+export { IptError, isIptError } from './internal/ipt-error.js';
+export type { DeepReadonly } from './internal/deep-freeze.js';
+export { PersonId, CourseId, SessionId, EventId, isIdShaped } from './internal/ids.js';
+export { IsoDate, IsoDateTime, daysBetween } from './internal/dates.js';
+
+// Sources
+export { sources, SourceKey, SourceRef, Provenance, isSourceKey } from './sources/sources.js';
+
+// Protocol
+export {
+  Phase,
+  corePhases,
+  isCorePhase,
+  phaseIndex,
+  nextPhase,
+  isForwardPhaseMove,
+  phaseTasks,
+} from './protocol/phases.js';
+export type { CorePhase, PhaseTask } from './protocol/phases.js';
+export {
+  Protocol,
+  ProtocolId,
+  PhasePlan,
+  SessionRange,
+  Cadence,
+  ProtocolComponent,
+} from './protocol/protocol-schema.js';
+export type { ProtocolInput } from './protocol/protocol-schema.js';
+export {
+  protocols,
+  defineProtocol,
+  parseProtocol,
+  problemAreaLabel,
+  findProtocol,
+} from './protocol/protocols.js';
+export type { CatalogProtocolId } from './protocol/protocols.js';
+
+// Problem areas
+export { ProblemArea, problemAreas, problemAreaLabelSets } from './problem-area/problem-areas.js';
+export type {
+  ProblemAreaInfo,
+  ProblemAreaLabelSet,
+  SourcedText,
+} from './problem-area/problem-areas.js';
+export { DisputeStage, disputeStages } from './problem-area/role-dispute.js';
+export type { DisputeStageInfo } from './problem-area/role-dispute.js';
+export {
+  Focus,
+  GriefFocus,
+  RoleDisputeFocus,
+  RoleTransitionFocus,
+  InterpersonalDeficitsFocus,
+  checkFocusForProtocol,
+} from './problem-area/focus.js';
+
+// Techniques
+export { Technique, techniques } from './technique/techniques.js';
+export type { TechniqueInfo } from './technique/techniques.js';
