@@ -9,7 +9,7 @@ export default defineConfig({
   tsconfig: 'tsconfig.build.json',
   target: 'es2022',
   platform: 'neutral',
-  sourcemap: true,
+  sourcemap: false,
   clean: true,
   treeshake: true,
   splitting: false,

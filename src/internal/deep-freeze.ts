@@ -4,14 +4,7 @@
  * @category Kernel
  */
 export type DeepReadonly<TValue> = TValue extends
-  | string
-  | number
-  | boolean
-  | bigint
-  | symbol
-  | null
-  | undefined
-  | ((...args: never[]) => unknown)
+  string | number | boolean | bigint | symbol | null | undefined | ((...args: never[]) => unknown)
   ? TValue
   : TValue extends ReadonlyMap<infer TKey, infer TItem>
     ? ReadonlyMap<DeepReadonly<TKey>, DeepReadonly<TItem>>
@@ -22,7 +15,7 @@ export type DeepReadonly<TValue> = TValue extends
         : { readonly [Key in keyof TValue]: DeepReadonly<TValue[Key]> };
 
 /**
- * Freezes a value and everything reachable from it, in place, and returns it typed as
+ * Freezes a value and everything reachable from it through own enumerable string keys, in place, and returns it typed as
  * {@link DeepReadonly}. Objects that are already frozen are still walked, since a shallow freeze
  * says nothing about their children; cycles are followed once. It does not copy, so only use it on
  * values iptkit itself has just built.
@@ -31,20 +24,18 @@ export type DeepReadonly<TValue> = TValue extends
  * @internal
  */
 export function deepFreeze<TValue>(value: TValue): DeepReadonly<TValue> {
-  freezeRecursively(value);
+  freezeRecursively(value, new WeakSet());
   return value as DeepReadonly<TValue>;
 }
 
-function freezeRecursively(root: unknown): void {
-  const seen = new WeakSet<object>();
-  const pending: unknown[] = [root];
-  while (pending.length > 0) {
-    const value = pending.pop();
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
-    Object.freeze(value);
-    for (const key of Reflect.ownKeys(value)) {
-      pending.push((value as Record<PropertyKey, unknown>)[key]);
-    }
+function freezeRecursively(value: unknown, seen: WeakSet<object>): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (const item of value) freezeRecursively(item, seen);
+    return;
   }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) freezeRecursively(record[key], seen);
 }

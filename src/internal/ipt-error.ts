@@ -34,7 +34,9 @@ export class IptError extends Error {
 function summarize(error: ErrorData): string {
   const listed = error.issues
     .slice(0, MAX_LISTED)
-    .map((found) => `${found.code} at ${found.path.length === 0 ? '(root)' : found.path.join('.')}`);
+    .map(
+      (found) => `${found.code} at ${found.path.length === 0 ? '(root)' : found.path.join('.')}`,
+    );
   const more = error.issues.length - listed.length;
   const count = `${error.issues.length} issue${error.issues.length === 1 ? '' : 's'}`;
   return `iptkit ${error.kind} error, ${count}: ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;

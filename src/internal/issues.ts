@@ -86,7 +86,8 @@ function boundMessage(
   const noun = sizeNoun(origin);
   const value = String(bound);
   if (noun !== '') return `must have at ${direction} ${value} ${noun}`;
-  if (inclusive === false) return `must be ${direction === 'least' ? 'greater' : 'less'} than ${value}`;
+  if (inclusive === false)
+    return `must be ${direction === 'least' ? 'greater' : 'less'} than ${value}`;
   return `must be ${direction === 'least' ? 'at least' : 'at most'} ${value}`;
 }
 
@@ -116,7 +117,9 @@ function convert(zodIssue: $ZodIssue, prefix: IssuePath): Issue[] {
         ),
       ];
     case 'invalid_format':
-      return [issue('invalid-format', path, `must be a valid ${zodIssue.format.replace(/_/g, ' ')}`)];
+      return [
+        issue('invalid-format', path, `must be a valid ${zodIssue.format.replace(/_/g, ' ')}`),
+      ];
     case 'not_multiple_of':
       return [issue('not-multiple-of', path, `must be a multiple of ${zodIssue.divisor}`)];
     case 'unrecognized_keys':
@@ -147,7 +150,9 @@ function convert(zodIssue: $ZodIssue, prefix: IssuePath): Issue[] {
     case 'invalid_key':
       return [issue('invalid-key', path, `has a ${zodIssue.origin} key that is not allowed`)];
     case 'invalid_element':
-      return [issue('invalid-element', path, `has a ${zodIssue.origin} element that is not allowed`)];
+      return [
+        issue('invalid-element', path, `has a ${zodIssue.origin} element that is not allowed`),
+      ];
     case 'invalid_value':
       return [
         issue('invalid-value', path, `must be one of ${zodIssue.values.map(describe).join(', ')}`),

@@ -111,7 +111,11 @@ export function checkFocusForProtocol(protocol: FocusRules, focus: Focus): reado
       issue('area-not-in-protocol', ['area'], "this problem area is not in the protocol's manual"),
     );
   }
-  if (focus.area === 'grief' && focus.loss === 'other' && protocol.problemAreas.griefRequiresDeath) {
+  if (
+    focus.area === 'grief' &&
+    focus.loss === 'other' &&
+    protocol.problemAreas.griefRequiresDeath
+  ) {
     found.push(
       issue(
         'grief-requires-death',

@@ -62,7 +62,11 @@ export const problemAreas: Readonly<Record<ProblemArea, ProblemAreaInfo>> = deep
       },
     ],
     strategies: [
-      { text: 'Relate the onset of symptoms to the death.', sources: ['CITC-G'], unconfirmed: true },
+      {
+        text: 'Relate the onset of symptoms to the death.',
+        sources: ['CITC-G'],
+        unconfirmed: true,
+      },
       {
         text: 'Reconstruct the relationship with the deceased, with positive and negative feelings.',
         sources: ['CITC-G'],

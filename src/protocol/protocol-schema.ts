@@ -16,7 +16,13 @@ function sourced<TShape extends z.ZodRawShape>(shape: TShape) {
  * How often sessions take place.
  * @category Protocol
  */
-export const Cadence = z.enum(['twice-weekly', 'weekly', 'fortnightly', 'twice-monthly', 'monthly']);
+export const Cadence = z.enum([
+  'twice-weekly',
+  'weekly',
+  'fortnightly',
+  'twice-monthly',
+  'monthly',
+]);
 /** @category Protocol */
 export type Cadence = z.infer<typeof Cadence>;
 
@@ -147,7 +153,10 @@ export const Protocol = z
     components: z.array(ProtocolComponent).max(ProtocolComponent.options.length),
     /** What may follow the acute course under a new, explicit contract. */
     followOn: sourced({
-      kinds: z.array(z.enum(['continuation', 'maintenance'])).min(1).max(2),
+      kinds: z
+        .array(z.enum(['continuation', 'maintenance']))
+        .min(1)
+        .max(2),
     }).optional(),
     /** Who the protocol is for beyond the population text, as checkable conditions. */
     entry: sourced({ requiresRemission: z.boolean() }).optional(),
@@ -163,7 +172,11 @@ export const Protocol = z
     }
     const minutes = protocol.sessionMinutes;
     if (minutes?.min !== undefined && minutes.max < minutes.min) {
-      problem(['sessionMinutes', 'max'], 'range-inverted', 'must not be less than sessionMinutes.min');
+      problem(
+        ['sessionMinutes', 'max'],
+        'range-inverted',
+        'must not be less than sessionMinutes.min',
+      );
     }
 
     const allowed = protocol.cadence.allowed;
@@ -195,10 +208,15 @@ export const Protocol = z
     const middleIndex = phaseIds.indexOf('middle');
     const maintenanceIndex = phaseIds.indexOf('maintenance');
     if (maintenanceIndex !== -1 && middleIndex !== -1 && maintenanceIndex < middleIndex) {
-      problem(['phases', maintenanceIndex, 'id'], 'phase-order', 'maintenance must come after middle');
+      problem(
+        ['phases', maintenanceIndex, 'id'],
+        'phase-order',
+        'maintenance must come after middle',
+      );
     }
 
-    const initialMax = protocol.phases[0]?.id === 'initial' ? protocol.phases[0].maxSessions : undefined;
+    const initialMax =
+      protocol.phases[0]?.id === 'initial' ? protocol.phases[0].maxSessions : undefined;
     if (initialMax !== undefined && initialMax >= sessions.min) {
       problem(
         ['phases', 0, 'maxSessions'],
@@ -207,8 +225,16 @@ export const Protocol = z
       );
     }
     protocol.phases.forEach((plan, index) => {
-      if (plan.maxSessions !== undefined && sessions.max !== undefined && plan.maxSessions > sessions.max) {
-        problem(['phases', index, 'maxSessions'], 'phase-exceeds-total', 'must not exceed sessions.max');
+      if (
+        plan.maxSessions !== undefined &&
+        sessions.max !== undefined &&
+        plan.maxSessions > sessions.max
+      ) {
+        problem(
+          ['phases', index, 'maxSessions'],
+          'phase-exceeds-total',
+          'must not exceed sessions.max',
+        );
       }
     });
 
@@ -259,7 +285,11 @@ export const Protocol = z
 
     const preliminary = protocol.preliminarySessions;
     if (preliminary?.max !== undefined && preliminary.max < preliminary.min) {
-      problem(['preliminarySessions', 'max'], 'range-inverted', 'must not be less than preliminarySessions.min');
+      problem(
+        ['preliminarySessions', 'max'],
+        'range-inverted',
+        'must not be less than preliminarySessions.min',
+      );
     }
     const components = protocol.components;
     components.forEach((component, index) => {

@@ -77,11 +77,7 @@ const ipt = {
     sources: ['ISIPT', 'ALPF'],
   },
   foci: primaryPlusSecondary,
-  components: [
-    'sick-role',
-    'interpersonal-inventory',
-    'interpersonal-formulation',
-  ],
+  components: ['sick-role', 'interpersonal-inventory', 'interpersonal-formulation'],
   followOn: {
     kinds: ['continuation', 'maintenance'],
     sources: ['OUP-TERM', 'CG7'],
@@ -446,14 +442,7 @@ export const protocols: {
  * @category Protocol
  */
 export type CatalogProtocolId =
-  | 'ipt'
-  | 'ipt-brief'
-  | 'ipc'
-  | 'ipt-a'
-  | 'group-ipt'
-  | 'ipt-m'
-  | 'ipsrt'
-  | 'ipt-stuart-robertson';
+  'ipt' | 'ipt-brief' | 'ipc' | 'ipt-a' | 'group-ipt' | 'ipt-m' | 'ipsrt' | 'ipt-stuart-robertson';
 
 /**
  * Validates a custom protocol (or a stored one) and returns it deeply frozen, or every problem

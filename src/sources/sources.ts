@@ -23,9 +23,13 @@ export const sources = deepFreeze({
       'Weissman, Markowitz & Klerman, The Guide to Interpersonal Psychotherapy (OUP 2018), ch. 10 abstract',
   },
   'GUIDE-TECH-TXT': { citation: 'The Guide to Interpersonal Psychotherapy (2018), ch. 10 excerpt' },
-  'GUIDE-RD': { citation: 'The Guide to Interpersonal Psychotherapy (2018), "Role Disputes" summary' },
+  'GUIDE-RD': {
+    citation: 'The Guide to Interpersonal Psychotherapy (2018), "Role Disputes" summary',
+  },
   'GRIEF-ABS': { citation: 'The Guide to Interpersonal Psychotherapy, grief chapter abstract' },
-  'OUP-TERM': { citation: 'Oxford Clinical Psychology, IPT (disaster adaptation), ch. 9 "Termination" abstract' },
+  'OUP-TERM': {
+    citation: 'Oxford Clinical Psychology, IPT (disaster adaptation), ch. 9 "Termination" abstract',
+  },
   SID: { citation: 'Summary of Klerman et al. IPT techniques (sid.ir)' },
   'SR-FORM': { citation: 'Stuart & Robertson, "Interpersonal Formulation" chapter abstract' },
   ACF: {
@@ -33,7 +37,8 @@ export const sources = deepFreeze({
       'ACF Title IV-E Prevention Services Clearinghouse, "IPT (Stuart & Robertson Manual)" program page',
   },
   MINIATI: {
-    citation: 'Miniati et al., "Telephone-delivered IPT: a systematic review", CNS Spectrums (2021)',
+    citation:
+      'Miniati et al., "Telephone-delivered IPT: a systematic review", CNS Spectrums (2021)',
   },
   'CITC-RD': { citation: 'CITC Associates, IPT role disputes (web page)' },
   'CITC-RT': { citation: 'CITC Associates, IPT role transitions (web page)' },
@@ -43,10 +48,13 @@ export const sources = deepFreeze({
   'MEMPHIS-IS': {
     citation: 'Treatment for Depression Memphis, IPT interpersonal sensitivity (web page)',
   },
-  'PDFSLIDE-RD': { citation: '"InterPersonal Therapy of Depression - Role Disputes" lecture notes' },
+  'PDFSLIDE-RD': {
+    citation: '"InterPersonal Therapy of Depression - Role Disputes" lecture notes',
+  },
   NICEDAY: { citation: 'NiceDay IPT "role change" psychoeducation (Keijsers et al. 2017)' },
   LIPSITZ: {
-    citation: 'Lipsitz & Markowitz, "Mechanisms of change in IPT", Clin Psychol Rev (2013), PMC4109031',
+    citation:
+      'Lipsitz & Markowitz, "Mechanisms of change in IPT", Clin Psychol Rev (2013), PMC4109031',
   },
   NOTTLDR: { citation: 'nottldr.com IPT overview (secondary source)' },
   'KIPDF-MODEL': { citation: '"Interpersonal Psychotherapy: The Model" (kipdf.com copy)' },
@@ -67,7 +75,9 @@ export const sources = deepFreeze({
   'EBRARY-TERM': { citation: 'IPT termination case (ebrary.net/75315)' },
   'EBRARY-A': { citation: 'IPT-A middle phase chapter (ebrary.net/115882)' },
   'EBRARY-A-TERM': { citation: 'IPT-A termination chapter (ebrary.net/75388)' },
-  'IPTAST-TERM': { citation: 'Young, Mufson & Schueler, IPT-AST termination chapter abstract (OUP)' },
+  'IPTAST-TERM': {
+    citation: 'Young, Mufson & Schueler, IPT-AST termination chapter abstract (OUP)',
+  },
   MT18: {
     citation: 'McAlpine, "IPT: a time-limited treatment for depression", Medicine Today (Oct 2018)',
   },
@@ -83,12 +93,19 @@ export const sources = deepFreeze({
       'Young & Mufson, "Interpersonal Psychotherapy", in Handbook of Homework Assignments (Springer 2006)',
   },
   BLANCO: {
-    citation: 'Blanco, Clougherty, Lipsitz, Mufson & Weissman, "Homework in IPT: rationale and practice"',
+    citation:
+      'Blanco, Clougherty, Lipsitz, Mufson & Weissman, "Homework in IPT: rationale and practice"',
   },
   IPTB: { citation: 'Swartz, "Overview of Brief IPT", IPT Institute (web page)' },
   'IPTB-AJP': { citation: 'Swartz, Grote & Graham, Am J Psychother 68(4):443 (2014)' },
-  IPC14: { citation: 'Weissman et al., "IPC for depression in primary care", Am J Psychother 68(4):359 (2014)' },
-  JUDD: { citation: 'Judd, Weissman et al., "Interpersonal counselling in general practice", Aust Fam Physician' },
+  IPC14: {
+    citation:
+      'Weissman et al., "IPC for depression in primary care", Am J Psychother 68(4):359 (2014)',
+  },
+  JUDD: {
+    citation:
+      'Judd, Weissman et al., "Interpersonal counselling in general practice", Aust Fam Physician',
+  },
   IPTM: { citation: 'Frank, "Maintenance IPT", IPT Institute (web page)' },
   FRANK07: { citation: 'Frank et al., Am J Psychiatry 164(5):761 (2007), PMC3579577' },
   GUWS: { citation: '"Maintenance treatment" summary of the Frank 1990 trial (guwsmedical.info)' },
@@ -101,7 +118,9 @@ export const sources = deepFreeze({
  * A key into {@link sources}, for example `'CG7'`.
  * @category Sources
  */
-export const SourceKey = z.enum(Object.keys(sources) as [keyof typeof sources, ...(keyof typeof sources)[]]);
+export const SourceKey = z.enum(
+  Object.keys(sources) as [keyof typeof sources, ...(keyof typeof sources)[]],
+);
 /** @category Sources */
 export type SourceKey = z.infer<typeof SourceKey>;
 

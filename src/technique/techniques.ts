@@ -66,8 +66,7 @@ export const techniques: Readonly<Record<Technique, TechniqueInfo>> = deepFreeze
   clarification: {
     id: 'clarification',
     label: 'Clarification',
-    description:
-      'Restructure and feed back what the client says, timed for when it can be heard.',
+    description: 'Restructure and feed back what the client says, timed for when it can be heard.',
     core: true,
     sources: ['SID'],
   },
