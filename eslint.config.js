@@ -31,7 +31,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['examples/**/*.ts', 'bench/**/*.ts'],
+    files: ['examples/**/*.ts', 'bench/**/*.ts', 'test/consumer/**/*.ts'],
     rules: {
       // Examples and benchmarks are scripts whose job is to print.
       'no-console': 'off',

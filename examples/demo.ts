@@ -8,6 +8,7 @@ import {
   defineProtocol,
   disputeStages,
   Focus,
+  parseWith,
   nextPhase,
   problemAreaLabel,
   problemAreas,
@@ -74,7 +75,7 @@ export function demoLines(): string[] {
   }
 
   lines.push('', 'Checking foci against manuals:');
-  const focus = Focus.parse({ area: 'grief', loss: 'other' });
+  const focus = parseWith(Focus, { area: 'grief', loss: 'other' });
   for (const protocol of [protocols.ipt, protocols['ipt-stuart-robertson']]) {
     const problems = checkFocusForProtocol(protocol, focus);
     lines.push(

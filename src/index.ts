@@ -9,9 +9,11 @@ export { ok, err, isOk, isErr } from './internal/result.js';
 export type { Result, Ok, Err } from './internal/result.js';
 export type { Issue, IssuePath, ValidationError } from './internal/issues.js';
 export { IptError, isIptError } from './internal/ipt-error.js';
+export type { IptErrorData } from './internal/ipt-error.js';
 export type { DeepReadonly } from './internal/deep-freeze.js';
 export { PersonId, CourseId, SessionId, EventId, isIdShaped } from './internal/ids.js';
 export { IsoDate, IsoDateTime, daysBetween } from './internal/dates.js';
+export { safeParseWith, parseWith } from './internal/parse.js';
 
 // Sources
 export { sources, SourceKey, SourceRef, Provenance, isSourceKey } from './sources/sources.js';
@@ -26,7 +28,7 @@ export {
   isForwardPhaseMove,
   phaseTasks,
 } from './protocol/phases.js';
-export type { CorePhase, PhaseTask } from './protocol/phases.js';
+export type { CorePhase, HasPhasePlan, PhaseTask } from './protocol/phases.js';
 export {
   Protocol,
   ProtocolId,
@@ -62,6 +64,7 @@ export {
   InterpersonalDeficitsFocus,
   checkFocusForProtocol,
 } from './problem-area/focus.js';
+export type { FocusRules } from './problem-area/focus.js';
 
 // Techniques
 export { Technique, techniques } from './technique/techniques.js';

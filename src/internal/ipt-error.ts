@@ -2,8 +2,11 @@ import type { Issue } from './issues.js';
 
 const MAX_LISTED = 5;
 
-/** What an {@link IptError} carries: any iptkit error shape (a `kind` and its issues). */
-interface ErrorData {
+/**
+ * What an {@link IptError} carries: any iptkit error shape (a `kind` and its issues).
+ * @category Kernel
+ */
+export interface IptErrorData {
   readonly kind: string;
   readonly issues: readonly Issue[];
 }
@@ -23,7 +26,7 @@ export class IptError extends Error {
   /**
    * @param error - The error data returned by the safe twin.
    */
-  constructor(error: ErrorData) {
+  constructor(error: IptErrorData) {
     super(summarize(error));
     this.name = 'IptError';
     this.kind = error.kind;
@@ -31,7 +34,7 @@ export class IptError extends Error {
   }
 }
 
-function summarize(error: ErrorData): string {
+function summarize(error: IptErrorData): string {
   const listed = error.issues
     .slice(0, MAX_LISTED)
     .map(

@@ -1,17 +1,30 @@
 import type * as z from 'zod';
 import { deepFreeze, type DeepReadonly } from './deep-freeze.js';
 import { IptError } from './ipt-error.js';
-import { issue, issuesFromZod, validationError, type ValidationError } from './issues.js';
+import {
+  issue,
+  issuesFromZod,
+  validationError,
+  type Issue,
+  type ValidationError,
+} from './issues.js';
 import { err, ok, type Result } from './result.js';
 
 /**
- * Validates outside data against a schema and returns a deeply frozen copy, or every problem.
- * Never throws: input that cannot even be read (a throwing getter, a revoked proxy) becomes an
- * `unreadable-input` issue.
+ * Validates outside data against any iptkit schema (or a zod schema of your own whose output is
+ * built by zod, not passed through) and returns a deeply frozen copy, or every problem found as
+ * iptkit issues, whose messages never quote the input. Prefer it to a schema's own
+ * `safeParse` when the input is client data. Never throws: input that cannot even be read (a
+ * throwing getter, a revoked proxy) becomes an `unreadable-input` issue.
+ * @example
+ * ```ts
+ * const focus = safeParseWith(Focus, JSON.parse(body));
+ * if (!focus.ok) return respond(400, focus.error.issues);
+ * ```
  * @param schema - The zod schema.
  * @param input - Untrusted input.
  * @returns The parsed, frozen value or a {@link ValidationError}.
- * @internal
+ * @category Kernel
  */
 export function safeParseWith<TSchema extends z.ZodType>(
   schema: TSchema,
@@ -28,12 +41,12 @@ export function safeParseWith<TSchema extends z.ZodType>(
 }
 
 /**
- * The throwing twin of {@link safeParseWith}.
+ * The throwing twin of {@link safeParseWith}, for trusted input such as constants in code.
  * @param schema - The zod schema.
  * @param input - Untrusted input.
  * @returns The parsed, frozen value.
  * @throws {@link IptError} with every problem found.
- * @internal
+ * @category Kernel
  */
 export function parseWith<TSchema extends z.ZodType>(
   schema: TSchema,

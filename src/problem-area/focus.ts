@@ -86,8 +86,11 @@ export type RoleTransitionFocus = z.infer<typeof RoleTransitionFocus>;
 /** @category Problem area */
 export type InterpersonalDeficitsFocus = z.infer<typeof InterpersonalDeficitsFocus>;
 
-/** What {@link checkFocusForProtocol} needs to know of a protocol. */
-interface FocusRules {
+/**
+ * What {@link checkFocusForProtocol} needs to know of a protocol (any {@link Protocol} has it).
+ * @category Problem area
+ */
+export interface FocusRules {
   readonly problemAreas: {
     readonly areas: readonly ProblemArea[];
     readonly griefRequiresDeath: boolean;

@@ -35,8 +35,11 @@ export function isCorePhase(phase: Phase): phase is CorePhase {
   return (corePhases as readonly Phase[]).includes(phase);
 }
 
-/** Anything with an ordered phase plan, such as a {@link Protocol}. */
-interface HasPhasePlan {
+/**
+ * Anything with an ordered phase plan, such as a {@link Protocol}.
+ * @category Protocol
+ */
+export interface HasPhasePlan {
   readonly phases: readonly { readonly id: Phase }[];
 }
 
