@@ -1,13 +1,7 @@
 import type * as z from 'zod';
 import { deepFreeze, type DeepReadonly } from './deep-freeze.js';
 import { IptError } from './ipt-error.js';
-import {
-  issue,
-  issuesFromZod,
-  validationError,
-  type Issue,
-  type ValidationError,
-} from './issues.js';
+import { issue, issuesFromZod, validationError, type ValidationError } from './issues.js';
 import { err, ok, type Result } from './result.js';
 
 /**
