@@ -14,6 +14,7 @@ export type { DeepReadonly } from './internal/deep-freeze.js';
 export { PersonId, CourseId, SessionId, EventId, isIdShaped } from './internal/ids.js';
 export { IsoDate, IsoDateTime, daysBetween } from './internal/dates.js';
 export { safeParseWith, parseWith } from './internal/parse.js';
+export { Sensitivity, sensitiveText, sensitivityOf } from './internal/sensitive.js';
 
 // Sources
 export { sources, SourceKey, SourceRef, Provenance, isSourceKey } from './sources/sources.js';

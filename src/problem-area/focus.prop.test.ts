@@ -122,7 +122,11 @@ describe('Focus properties', () => {
   test.prop([fc.string().filter((text) => !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(text))])(
     'a personId that is not id-shaped is rejected at ["personId"]',
     (badId) => {
-      const result = safeParseWith(Focus, { area: 'role-dispute', personId: badId, stage: 'impasse' });
+      const result = safeParseWith(Focus, {
+        area: 'role-dispute',
+        personId: badId,
+        stage: 'impasse',
+      });
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.issues.map((found) => found.path)).toEqual([['personId']]);

@@ -37,7 +37,10 @@ describe('Focus: valid examples of each variant', () => {
     ['grief, explicit death', { area: 'grief', personId: 'p_01', loss: 'death' }],
     ['grief, other loss without person', { area: 'grief', loss: 'other' }],
     ['grief, other loss with person', { area: 'grief', loss: 'other', personId: 'ex.partner' }],
-    ['role dispute, renegotiation', { area: 'role-dispute', personId: 'p1', stage: 'renegotiation' }],
+    [
+      'role dispute, renegotiation',
+      { area: 'role-dispute', personId: 'p1', stage: 'renegotiation' },
+    ],
     ['role dispute, impasse', { area: 'role-dispute', personId: 'uuid:42', stage: 'impasse' }],
     ['role dispute, dissolution', { area: 'role-dispute', personId: 'P-9', stage: 'dissolution' }],
     ['role transition', { area: 'role-transition', from: 'employee', to: 'retiree' }],

@@ -55,7 +55,8 @@ describe('ProblemArea', () => {
     (value) => {
       const result = safeParseWith(ProblemArea, value);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.issues.map((found) => found.code)).toEqual(['invalid-value']);
+      if (!result.ok)
+        expect(result.error.issues.map((found) => found.code)).toEqual(['invalid-value']);
     },
   );
 });

@@ -45,9 +45,12 @@ describe('DisputeStage', () => {
     for (const found of result.error.issues) expect(found.message).not.toContain('secret');
   });
 
-  it.each([undefined, null, 1, ['impasse'], { stage: 'impasse' }])('rejects non-string %j', (value) => {
-    expect(safeParseWith(DisputeStage, value).ok).toBe(false);
-  });
+  it.each([undefined, null, 1, ['impasse'], { stage: 'impasse' }])(
+    'rejects non-string %j',
+    (value) => {
+      expect(safeParseWith(DisputeStage, value).ok).toBe(false);
+    },
+  );
 });
 
 describe('disputeStages catalog', () => {

@@ -112,6 +112,118 @@ export const sources = deepFreeze({
   'IPSRT-W': { citation: 'Interpersonal and social rhythm therapy, encyclopedia summary' },
   REJUV: { citation: 'rejuvnt.com, IPSRT (web page)' },
   HSP: { citation: 'IPSRT review excerpt (Social Rhythm Metric, grief for the lost healthy self)' },
+  'ALPF-OTHER': {
+    citation: 'Chapter text on subsyndromally depressed hospitalised elderly patients (web copy)',
+  },
+  STUART06: { citation: 'Stuart, "IPT: A Guide to the Basics", Psychiatric Annals 36:8 (2006)' },
+  'SR-CA': { citation: 'Stuart & Robertson, ch. 9 "Communication Analysis" abstract' },
+  'SR-BOOK': {
+    citation:
+      'Stuart & Robertson, Interpersonal Psychotherapy: A Clinician’s Guide, 2nd ed. (CRC 2012)',
+  },
+  'GUIDE18-FM': { citation: 'The Guide to Interpersonal Psychotherapy (OUP 2018), front matter' },
+  'EBRARY-UG': {
+    citation: 'Group IPT in Uganda, "Initial Phase (Four Sessions)" (ebrary.net/75444)',
+  },
+  CAREPATRON: { citation: 'Carepatron closeness circle worksheet' },
+  SCRS: { citation: 'Relationship-circle tool (non-IPT), scrsweb.com' },
+  MUFSON04: {
+    citation:
+      'Mufson et al., Interpersonal Psychotherapy for Depressed Adolescents, 2nd ed. (Guilford 2004)',
+  },
+  'IPTAST-SEL': { citation: 'Young, Mufson & Schueler, IPT-AST, ch. 3 (OUP)' },
+  IPTEST: { citation: 'IPT-EST (evaluation, support, triage) paper, PMC3433760' },
+  IPTT: { citation: 'Miller & Weissman, Depression and Anxiety 16(3):114 (2002)' },
+  MONK02: {
+    citation:
+      'Monk, Frank, Potts & Kupfer, "A simple way to measure daily lifestyle regularity", J Sleep Res 11:183 (2002)',
+  },
+  MONK97: { citation: 'Monk et al., Chronobiology International 14(3):295 (1997)' },
+  CMU: { citation: 'Carnegie Mellon Common Cold Project, "Daily Social Rhythm Metric"' },
+  'ADHERENCE-DOC': {
+    citation: 'Public code documentation describing the SRM 45-minute window (secondary source)',
+  },
+  KROENKE01: {
+    citation: 'Kroenke, Spitzer & Williams, "The PHQ-9", J Gen Intern Med 16:606 (2001)',
+  },
+  'KROENKE01-SUM': { citation: 'Summary of Kroenke et al. 2001 (Cronbach alpha 0.89)' },
+  'BMC-PHQ': { citation: 'Sun et al., BMC Psychiatry 20:474 (2020)' },
+  'PHQ-FORM': { citation: 'PHQ-9 form with its copyright footer' },
+  'SCRIBD-PHQ': { citation: 'PHQ-9 nine-symptom checklist explanation' },
+  CALC: { citation: 'calcipedia.org PHQ-9 calculator' },
+  BEARNAISE: { citation: 'PHQ-8 scoring note' },
+  'GAD7-ARAB': {
+    citation: 'GAD-7 scale description (scales.arabpsychology.com), after Spitzer et al. 2006',
+  },
+  JOTFORM: { citation: 'GAD-7 scoring form, after Spitzer et al. 2006' },
+  'HAMD-S': { citation: 'HDRS severity bands (shervanshahhian.com)' },
+  'HAMD-Z': {
+    citation:
+      'Zimmerman et al., "Severity classification on the HAM-D", J Affect Disord 150:384 (2013)',
+  },
+  'HAMD-DA': { citation: 'HAMD-17 description (statistics.datanalysis.net)' },
+  'HAMD-ITEMS': { citation: 'HAMD-17 items (scales.arabpsychology.com)' },
+  MDICU: { citation: 'HAMD calculator (mdicu.com)' },
+  'IDS-QIDS': { citation: 'IDS/QIDS interpretation table (ids-qids.org)' },
+  CAMCOPS: { citation: 'CamCOPS HAMD documentation' },
+  SURVEYDR: { citation: 'Depression tools comparison with licensing (survey.doctor)' },
+  'PSYCTC-C': { citation: 'psyctc.org glossary, "copyright"' },
+  FOX: { citation: 'Note on access to the BDI (Pearson)' },
+  DOCABEL: { citation: 'BDI-II score ranges' },
+  KP20: {
+    citation:
+      '"Defining success in measurement-based care for depression", Psychiatric Services (2020)',
+  },
+  MCMILLAN: { citation: 'McMillan, Gilbody & Richards, J Affect Disord 127:122 (2010)' },
+  FRANK91: {
+    citation:
+      'Frank et al. (1991) consensus definitions of response, remission, recovery, relapse and recurrence',
+  },
+  IAPT: { citation: 'NHS Talking Therapies (IAPT) manual thresholds, as quoted by cbtwatch.com' },
+  'PSYCTC-RC': { citation: 'Evans, reliable change calculator, psyctc.org' },
+  TALKSTATS: { citation: 'Discussion of the 1.96 RCI threshold (talkstats.com)' },
+  JT91: { citation: 'Jacobson & Truax, J Consult Clin Psychol 59(1):12 (1991)' },
+  MAASSEN: { citation: 'Maassen, J Int Neuropsychol Soc 10:888 (2004)' },
+  SCHOLARGATE: { citation: '"Standardized Clinical Cutoff" (scholargate.app)' },
+  PSYOUT: { citation: 'Clinical cutoff explanation (psychoutcomes.org)' },
+  RAS73: {
+    citation:
+      'Rathus, "A 30-item schedule for assessing assertive behavior", Behavior Therapy 4:398 (1973)',
+  },
+  'RAS-DA': { citation: 'RAS-30 description (statistics.datanalysis.net)' },
+  'RAS-FORM': { citation: 'Rathus Assertiveness Schedule forms (reproductions)' },
+  'REF-IPC': { citation: 'Overview of interpersonal theory and the IIP (reference.com)' },
+  CSIP: { citation: 'Circumplex Scales of Interpersonal Problems, PMC6042649' },
+  MARICOPA: { citation: 'Open textbook COM110, section 6.5 (open.maricopa.edu)' },
+  OURLIFE: { citation: 'Communication styles article (oureverydaylife.com)' },
+  '0685': { citation: 'Passive-aggressive communication article (0685.com)' },
+  TRENDS: { citation: 'Assertive communication article (review.trendsmask.com)' },
+  POWERMOVES: {
+    citation: 'Communication styles article crediting Paterson, The Assertiveness Workbook (2000)',
+  },
+  'IPTI-QA': { citation: 'IPT Institute, IPT Quality and Adherence Scale' },
+  'IPTI-SLIDES': { citation: 'IPT Institute training slides' },
+  CSPRS: { citation: 'Amole et al., J Psychother Integr (2017), PMC5718628' },
+  'ADH-HIV': { citation: 'Adherence in an HIV IPT trial, PMC3330590' },
+  VA: { citation: 'Stewart et al., J Consult Clin Psychol 82:1201 (2014)' },
+  GRANT: { citation: 'NIMH grant R01-MH112624' },
+  USCORE: {
+    citation: 'HL7 US Core Implementation Guide, Observation PHQ-9 panel example (44249-1)',
+  },
+  LFORMS: { citation: 'LHNCBC lforms-fhir-app PHQ-9 Questionnaire' },
+  'LFORMS-EX': { citation: 'PHQ-9 Questionnaire JSON with LOINC answer codes (public repository)' },
+  PACIO: { citation: 'HL7 PACIO PFE IG ConceptMap "LOINCtoICFPHQ9"' },
+  'PHQ-DD': { citation: 'PHQ-9 data dictionary (public repository)' },
+  'PHQ-DE': { citation: 'German PHQ FHIR Shorthand Questionnaire (public repository)' },
+  CIRG: { citation: 'CIRG PHQ-9 configuration (public repository)' },
+  BHP: { citation: 'FHIR IG alignment note (public repository)' },
+  MII: { citation: 'Medizininformatik-Initiative ObservationDefinition "PRO Score GAD-7"' },
+  GROVE: { citation: 'Grove HealthKit GAD-7 profile (public repository)' },
+  'FHIRQ-TS': {
+    citation: 'TypeScript GAD-7 Questionnaire with item LOINC codes (public repository)',
+  },
+  HEALTHDATA: { citation: 'Mapping-engine test using 69722-7 for GAD-7 (public repository)' },
+  CLINOSIM: { citation: 'clinosim LOINC test (public repository)' },
 });
 
 /**

@@ -29,14 +29,17 @@ describe('Technique', () => {
     expect([...Technique.options].sort()).toEqual([...REFERENCE_IDS].sort());
   });
 
-  it.each(['interpretation', 'transference-interpretation', 'Role-play', 'cognitive-restructuring'])(
-    'rejects %j with invalid-value',
-    (value) => {
-      const result = safeParseWith(Technique, value);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.issues.map((found) => found.code)).toEqual(['invalid-value']);
-    },
-  );
+  it.each([
+    'interpretation',
+    'transference-interpretation',
+    'Role-play',
+    'cognitive-restructuring',
+  ])('rejects %j with invalid-value', (value) => {
+    const result = safeParseWith(Technique, value);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error.issues.map((found) => found.code)).toEqual(['invalid-value']);
+  });
 });
 
 describe('techniques catalog', () => {
@@ -52,7 +55,8 @@ describe('techniques catalog', () => {
     expect(info.sources.length).toBeGreaterThan(0);
     expect(new Set(info.sources).size).toBe(info.sources.length);
     for (const source of info.sources) expect(isSourceKey(source), source).toBe(true);
-    for (const source of REFERENCE[id]) expect(info.sources, `${id} cites ${source}`).toContain(source);
+    for (const source of REFERENCE[id])
+      expect(info.sources, `${id} cites ${source}`).toContain(source);
   });
 
   describe('homework', () => {
