@@ -67,10 +67,9 @@ describe('deepFreeze (properties)', () => {
       fc.record({
         size: fc.constant(size),
         kinds: fc.array(fc.boolean(), { minLength: size, maxLength: size }),
-        edges: fc.array(
-          fc.tuple(fc.nat({ max: size - 1 }), fc.nat({ max: size - 1 })),
-          { maxLength: size * 3 },
-        ),
+        edges: fc.array(fc.tuple(fc.nat({ max: size - 1 }), fc.nat({ max: size - 1 })), {
+          maxLength: size * 3,
+        }),
       }),
     );
     fc.assert(

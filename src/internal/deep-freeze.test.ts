@@ -23,7 +23,8 @@ describe('deepFreeze', () => {
     expect(deepFreeze(10n)).toBe(10n);
     expect(deepFreeze(symbol)).toBe(symbol);
     expect(deepFreeze(null)).toBeNull();
-    expect(deepFreeze(undefined)).toBeUndefined();
+    const nothing: unknown = undefined;
+    expect(deepFreeze(nothing)).toBeUndefined();
   });
 
   it('makes assigning, adding and deleting top-level properties throw TypeError', () => {

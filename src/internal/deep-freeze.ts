@@ -1,18 +1,29 @@
 /**
  * A type made readonly all the way down: objects, arrays, maps and sets.
- * Branded strings and other primitives are left as they are.
+ * Branded strings and other primitives are left as they are, and so is `unknown`. Maps and sets
+ * are typed readonly, but {@link deepFreeze} cannot freeze their contents: iptkit's schemas never
+ * output them (collections are plain objects keyed by id).
  * @category Kernel
  */
-export type DeepReadonly<TValue> = TValue extends
-  string | number | boolean | bigint | symbol | null | undefined | ((...args: never[]) => unknown)
+export type DeepReadonly<TValue> = unknown extends TValue
   ? TValue
-  : TValue extends ReadonlyMap<infer TKey, infer TItem>
-    ? ReadonlyMap<DeepReadonly<TKey>, DeepReadonly<TItem>>
-    : TValue extends ReadonlySet<infer TItem>
-      ? ReadonlySet<DeepReadonly<TItem>>
-      : TValue extends readonly unknown[]
-        ? { readonly [Index in keyof TValue]: DeepReadonly<TValue[Index]> }
-        : { readonly [Key in keyof TValue]: DeepReadonly<TValue[Key]> };
+  : TValue extends
+        | string
+        | number
+        | boolean
+        | bigint
+        | symbol
+        | null
+        | undefined
+        | ((...args: never[]) => unknown)
+    ? TValue
+    : TValue extends ReadonlyMap<infer TKey, infer TItem>
+      ? ReadonlyMap<DeepReadonly<TKey>, DeepReadonly<TItem>>
+      : TValue extends ReadonlySet<infer TItem>
+        ? ReadonlySet<DeepReadonly<TItem>>
+        : TValue extends readonly unknown[]
+          ? { readonly [Index in keyof TValue]: DeepReadonly<TValue[Index]> }
+          : { readonly [Key in keyof TValue]: DeepReadonly<TValue[Key]> };
 
 /**
  * Freezes a value and everything reachable from it through own enumerable string keys, in place, and returns it typed as

@@ -41,6 +41,7 @@ function summarize(error: IptErrorData): string {
       (found) => `${found.code} at ${found.path.length === 0 ? '(root)' : found.path.join('.')}`,
     );
   const more = error.issues.length - listed.length;
+  if (error.issues.length === 0) return `iptkit ${error.kind} error`;
   const count = `${error.issues.length} issue${error.issues.length === 1 ? '' : 's'}`;
   return `iptkit ${error.kind} error, ${count}: ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }
@@ -54,7 +55,13 @@ function summarize(error: IptErrorData): string {
  */
 export function isIptError(value: unknown): value is IptError {
   if (value instanceof IptError) return true;
-  if (!(value instanceof Error) || value.name !== 'IptError') return false;
-  const candidate = value as Partial<IptError>;
-  return typeof candidate.kind === 'string' && Array.isArray(candidate.issues);
+  // No `instanceof Error`: an error from another realm (an iframe, a vm context) has another Error.
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { name?: unknown; kind?: unknown; issues?: unknown };
+  return (
+    Object.prototype.toString.call(value) === '[object Error]' &&
+    candidate.name === 'IptError' &&
+    typeof candidate.kind === 'string' &&
+    Array.isArray(candidate.issues)
+  );
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { $ZodIssue } from 'zod/v4/core';
+import type { $ZodIssue, $ZodIssueInvalidStringFormat } from 'zod/v4/core';
 
 /**
  * Where in the input a problem was found: object keys and array indexes from the root.
@@ -57,8 +57,19 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
+/** Keys of iptkit's schemas and caller ids all have this shape; free text (a name) does not. */
+const KEY_SHAPE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/**
+ * A zod path with any key that could be client text (a record key that is not id-shaped, such as a
+ * name) replaced by `[key]`, so that no issue path carries a client's words.
+ */
 function toPath(path: readonly PropertyKey[]): (string | number)[] {
-  return path.map((key) => (typeof key === 'symbol' ? '[symbol]' : key));
+  return path.map((key) => {
+    if (typeof key === 'number') return key;
+    if (typeof key === 'symbol') return '[symbol]';
+    return KEY_SHAPE.test(key) ? key : '[key]';
+  });
 }
 
 function plural(count: number, noun: string): string {
@@ -68,10 +79,10 @@ function plural(count: number, noun: string): string {
 function sizeNoun(origin: string): string {
   switch (origin) {
     case 'string':
-      return 'characters';
+      return 'character';
     case 'array':
     case 'set':
-      return 'items';
+      return 'item';
     default:
       return '';
   }
@@ -82,13 +93,39 @@ function boundMessage(
   origin: string,
   bound: number | bigint,
   inclusive: boolean | undefined,
+  exact: boolean | undefined,
 ): string {
   const noun = sizeNoun(origin);
   const value = String(bound);
-  if (noun !== '') return `must have at ${direction} ${value} ${noun}`;
-  if (inclusive === false)
+  if (noun !== '') {
+    return `must have ${exact === true ? 'exactly' : `at ${direction}`} ${plural(Number(bound), noun)}`;
+  }
+  if (inclusive === false) {
     return `must be ${direction === 'least' ? 'greater' : 'less'} than ${value}`;
+  }
   return `must be ${direction === 'least' ? 'at least' : 'at most'} ${value}`;
+}
+
+function formatMessage(zodIssue: $ZodIssueInvalidStringFormat): string {
+  const detail = zodIssue as { prefix?: unknown; suffix?: unknown; includes?: unknown };
+  switch (zodIssue.format) {
+    case 'regex':
+      return zodIssue.pattern === undefined
+        ? 'does not have the required form'
+        : `does not have the required form (${zodIssue.pattern})`;
+    case 'starts_with':
+      return `must start with ${describe(detail.prefix)}`;
+    case 'ends_with':
+      return `must end with ${describe(detail.suffix)}`;
+    case 'includes':
+      return `must include ${describe(detail.includes)}`;
+    case 'lowercase':
+      return 'must be lowercase';
+    case 'uppercase':
+      return 'must be uppercase';
+    default:
+      return `must be a valid ${zodIssue.format.replace(/_/g, ' ')}`;
+  }
 }
 
 /**
@@ -105,7 +142,13 @@ function convert(zodIssue: $ZodIssue, prefix: IssuePath): Issue[] {
         issue(
           'too-small',
           path,
-          boundMessage('least', zodIssue.origin, zodIssue.minimum, zodIssue.inclusive),
+          boundMessage(
+            'least',
+            zodIssue.origin,
+            zodIssue.minimum,
+            zodIssue.inclusive,
+            zodIssue.exact,
+          ),
         ),
       ];
     case 'too_big':
@@ -113,13 +156,19 @@ function convert(zodIssue: $ZodIssue, prefix: IssuePath): Issue[] {
         issue(
           'too-big',
           path,
-          boundMessage('most', zodIssue.origin, zodIssue.maximum, zodIssue.inclusive),
+          boundMessage(
+            'most',
+            zodIssue.origin,
+            zodIssue.maximum,
+            zodIssue.inclusive,
+            zodIssue.exact,
+          ),
         ),
       ];
     case 'invalid_format':
-      return [
-        issue('invalid-format', path, `must be a valid ${zodIssue.format.replace(/_/g, ' ')}`),
-      ];
+      // A pattern is the schema's own constant, never input; zod's message is not used because a
+      // caller's schema could have put input into it.
+      return [issue('invalid-format', path, formatMessage(zodIssue))];
     case 'not_multiple_of':
       return [issue('not-multiple-of', path, `must be a multiple of ${zodIssue.divisor}`)];
     case 'unrecognized_keys':
@@ -145,6 +194,9 @@ function convert(zodIssue: $ZodIssue, prefix: IssuePath): Issue[] {
           ),
         ];
       }
+      if ('matches' in zodIssue) {
+        return [issue('ambiguous-union', path, 'matches more than one allowed form')];
+      }
       return [issue('invalid-union', path, 'does not match any allowed form')];
     }
     case 'invalid_key':
@@ -158,6 +210,7 @@ function convert(zodIssue: $ZodIssue, prefix: IssuePath): Issue[] {
         issue('invalid-value', path, `must be one of ${zodIssue.values.map(describe).join(', ')}`),
       ];
     case 'custom': {
+      // A refinement's message is written by the schema's author; iptkit's own are constants.
       const params = zodIssue.params as { code?: unknown } | undefined;
       const code =
         typeof params?.code === 'string' && KEBAB_CASE.test(params.code) ? params.code : 'invalid';

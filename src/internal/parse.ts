@@ -8,8 +8,13 @@ import { err, ok, type Result } from './result.js';
  * Validates outside data against any iptkit schema (or a zod schema of your own whose output is
  * built by zod, not passed through) and returns a deeply frozen copy, or every problem found as
  * iptkit issues, whose messages never quote the input. Prefer it to a schema's own
- * `safeParse` when the input is client data. Never throws: input that cannot even be read (a
- * throwing getter, a revoked proxy) becomes an `unreadable-input` issue.
+ * `safeParse` when the input is client data. Never throws: input that cannot even be read or
+ * frozen (a throwing getter, a revoked proxy, a typed array) becomes an `unreadable-input` issue.
+ *
+ * The output is frozen in place. iptkit's schemas build every output object anew, so the caller's
+ * input is never touched; a schema of your own that passes values through unchanged (`z.unknown()`,
+ * `z.any()`, `z.custom()`, the extra keys of `z.looseObject()`) hands those very objects back, and
+ * they get frozen too.
  * @example
  * ```ts
  * const focus = safeParseWith(Focus, JSON.parse(body));
@@ -24,14 +29,15 @@ export function safeParseWith<TSchema extends z.ZodType>(
   schema: TSchema,
   input: unknown,
 ): Result<DeepReadonly<z.output<TSchema>>, ValidationError> {
-  let parsed: z.ZodSafeParseResult<z.output<TSchema>>;
+  const unreadable = () =>
+    err(validationError([issue('unreadable-input', [], 'the input could not be read')]));
   try {
-    parsed = schema.safeParse(input, { reportInput: false });
+    const parsed = schema.safeParse(input, { reportInput: false });
+    if (!parsed.success) return err(validationError(issuesFromZod(parsed.error)));
+    return ok(deepFreeze(parsed.data));
   } catch {
-    return err(validationError([issue('unreadable-input', [], 'the input could not be read')]));
+    return unreadable();
   }
-  if (!parsed.success) return err(validationError(issuesFromZod(parsed.error)));
-  return ok(deepFreeze(parsed.data));
 }
 
 /**

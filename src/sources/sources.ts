@@ -241,7 +241,7 @@ export type SourceKey = z.infer<typeof SourceKey>;
  * caller's custom protocol, any short citation of the caller's choosing (1-300 characters).
  * @category Sources
  */
-export const SourceRef = z.string().min(1).max(300);
+export const SourceRef = z.string().trim().min(1).max(300);
 /** @category Sources */
 export type SourceRef = z.infer<typeof SourceRef>;
 
