@@ -2,16 +2,39 @@
  * `npm run bench`: iptkit's benchmarks. Not tests: they print ratios against a baseline measured in
  * the same run and never fail the build.
  */
-import { defineProtocol, Protocol, protocols } from '../src/index.js';
+import * as z from 'zod';
+import { defineProtocol, Protocol, protocols, scorePhq9 } from '../src/index.js';
 import { measure, report } from './harness.js';
 
-const input: unknown = structuredClone(protocols.ipt);
+console.log('scorePhq9 against validating the same answers with a bare zod strict object');
+const answer = z.int().min(0).max(3);
+const bareSchema = z.strictObject(
+  Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`item${index + 1}`, answer])),
+);
+const answers = {
+  item1: 2,
+  item2: 2,
+  item3: 1,
+  item4: 2,
+  item5: 1,
+  item6: 1,
+  item7: 1,
+  item8: 0,
+  item9: 1,
+};
+const bareAnswers = measure('bare zod strict object', () => bareSchema.safeParse(answers));
+const phq = measure('scorePhq9', () => scorePhq9(answers));
+report(bareAnswers, phq, 2);
+console.log(
+  `scorePhq9 throughput: ${Math.round(phq.opsPerSecond).toLocaleString('en')}/s ` +
+    `(budget >= 1,000,000/s: ${phq.opsPerSecond >= 1_000_000 ? 'within' : 'UNDER'})`,
+);
 
-console.log('defineProtocol: iptkit validation against a bare zod safeParse of the same schema');
+console.log('\ndefineProtocol against a bare zod safeParse of the same schema');
+const input: unknown = structuredClone(protocols.ipt);
 const bare = measure('bare zod safeParse', () => Protocol.safeParse(input));
 const full = measure('defineProtocol (validate + freeze)', () => defineProtocol(input));
 report(bare, full);
-
 const broken: unknown = {
   ...structuredClone(protocols.ipt),
   sessions: { min: 4, max: 3, sources: ['x'] },

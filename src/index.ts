@@ -70,3 +70,48 @@ export type { FocusRules } from './problem-area/focus.js';
 // Techniques
 export { Technique, techniques } from './technique/techniques.js';
 export type { TechniqueInfo } from './technique/techniques.js';
+
+// Measures
+export {
+  LoincCode,
+  LoincAnswerCode,
+  ResponseOption,
+  ItemId,
+  InstrumentItem,
+  Band,
+  BandSet,
+  InstrumentFlag,
+  MissingPolicy,
+  Instrument,
+  totalRange,
+  defineInstrument,
+  parseInstrument,
+  findBand,
+  scoreInstrument,
+  frequencyOptions,
+  difficultyOptions,
+  phq9,
+  scorePhq9,
+  gad7,
+  hamd17,
+  SrmActivity,
+  ClockTime,
+  SrmDay,
+  SrmWeek,
+  SrmOptions,
+  srm5,
+  scoreSrm5,
+} from './measures/index.js';
+export type {
+  InstrumentInput,
+  Responses,
+  ScoredBand,
+  Score,
+  ScoreOptions,
+  Phq9Responses,
+  Phq9Score,
+  Phq9Options,
+  SrmDefinition,
+  SrmActivityResult,
+  SrmScore,
+} from './measures/index.js';
