@@ -254,7 +254,11 @@ export const Protocol = z
           'termination-notice-exceeds-total',
           'must be less than sessions.min so the ending can be raised in every allowed course',
         );
-      } else if (initialMax !== undefined && initialMax + minSessionsBeforeEnd > sessions.min) {
+      } else if (
+        initialMax !== undefined &&
+        initialMax < sessions.min &&
+        initialMax + minSessionsBeforeEnd > sessions.min
+      ) {
         problem(
           ['termination', 'minSessionsBeforeEnd'],
           'phase-plan-exceeds-total',

@@ -565,7 +565,7 @@ describe('defineProtocol', () => {
     Object.keys(ipt).filter((key) => !['sessionMinutes', 'termination', 'followOn'].includes(key)),
   )('rejects a protocol without the required key %s', (key) => {
     const input: Record<string, unknown> = { ...ipt };
-    delete input[key];
+    Reflect.deleteProperty(input, key);
     // A missing enum (format) is reported as an invalid value, anything else as an invalid type.
     const code = key === 'format' ? 'invalid-value' : 'invalid-type';
     expect(codesAndPaths(input)).toEqual([{ code, path: [key] }]);
@@ -640,6 +640,13 @@ describe('consistency problems, each with its code and path', () => {
     expect(
       codesAndPaths({ ...protocols.ipsrt, phases: [initial, maintenance, middle, termination] }),
     ).toEqual([{ code: 'phase-order', path: ['phases', 1, 'id'] }]);
+  });
+
+  test('an initial phase as long as the course is reported once, not also as phase-plan-exceeds-total', () => {
+    const [initial, middle, termination] = ipt.phases;
+    expect(
+      codesAndPaths({ ...ipt, phases: [{ ...initial, maxSessions: 12 }, middle, termination] }),
+    ).toEqual([{ code: 'initial-phase-exceeds-total', path: ['phases', 0, 'maxSessions'] }]);
   });
 
   test('initial maxSessions >= sessions.min -> initial-phase-exceeds-total', () => {
@@ -732,6 +739,23 @@ describe('consistency problems, each with its code and path', () => {
       { code: 'foci-exceed-areas', path: ['foci', 'max'] },
     ]);
     expect(defineProtocol({ ...stuart, foci: { ...stuart.foci, max: 3 } }).ok).toBe(true);
+  });
+
+  test('foci are counted against distinct areas: a repeated area does not make room for a focus', () => {
+    expect(
+      codesAndPaths({
+        ...stuart,
+        problemAreas: {
+          ...stuart.problemAreas,
+          areas: ['grief', 'role-dispute', 'grief'],
+          labels: {},
+        },
+        foci: { ...stuart.foci, max: 3 },
+      }),
+    ).toEqual([
+      { code: 'duplicate', path: ['problemAreas', 'areas', 2] },
+      { code: 'foci-exceed-areas', path: ['foci', 'max'] },
+    ]);
   });
 
   test('preliminary sessions max < min -> range-inverted', () => {

@@ -58,7 +58,7 @@ const ipt = {
       id: 'initial',
       label: 'initial',
       maxSessions: 3,
-      sources: ['MARK06', 'ALPF'],
+      sources: ['MARK06', 'ALPF', 'IPTUK'],
       note: 'Usually sessions 1-3; should not exceed 3 sessions. Some UK templates use 4 (IPTUK).',
     },
     { id: 'middle', label: 'middle', sources: ['ALPF', 'IPTUK'] },
@@ -150,7 +150,7 @@ const ipc = {
     min: 1,
     max: 6,
     sources: ['ALPF-IPC', 'JUDD'],
-    note: 'Original IPC: at most 6 sessions, each with an explicit focus. A newer version makes the number flexible (IPC14).',
+    note: 'Original IPC: at most 6 sessions, each with an explicit focus. A newer version makes the number flexible (IPC14). The minimum of 1 is iptkit’s modelling choice: the reference gives none.',
   },
   sessionMinutes: {
     max: 30,
@@ -164,7 +164,12 @@ const ipc = {
     unconfirmed: true,
     note: 'The reference gives no cadence for IPC; weekly assumed.',
   },
-  contract: { kind: 'fixed', sources: ['ALPF-IPC'] },
+  contract: {
+    kind: 'fixed',
+    sources: ['ALPF-IPC', 'IPC14'],
+    unconfirmed: true,
+    note: 'The original IPC fixes at most 6 sessions; the newer version makes the number flexible, so a flexible agreement may fit it better.',
+  },
   phases: threePhases,
   problemAreas: {
     areas: weissmanAreas,
@@ -340,7 +345,12 @@ const ipsrt = {
     unconfirmed: true,
     note: 'Frequency tapers over the phases; the exact steps are UNCONFIRMED.',
   },
-  contract: { kind: 'fixed', sources: ['IPSRT-W'] },
+  contract: {
+    kind: 'fixed',
+    sources: ['IPSRT-W', 'ISIPT'],
+    unconfirmed: true,
+    note: 'Assumed from IPT’s fixed time frame; the reference says nothing about the IPSRT agreement.',
+  },
   phases: [
     { id: 'initial', label: 'initial', sources: ['IPSRT-W'] },
     { id: 'middle', label: 'intermediate', sources: ['IPSRT-W'] },
