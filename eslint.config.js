@@ -21,6 +21,8 @@ export default defineConfig(
       // Template literals with numbers are how messages are built; numbers print predictably.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       'no-console': 'error',
+      // Destructuring a field away (`{ type, ...rest }`) is how a copy without it is made.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
     },
   },
   {

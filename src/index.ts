@@ -11,7 +11,16 @@ export type { Issue, IssuePath, ValidationError } from './internal/issues.js';
 export { IptError, isIptError } from './internal/ipt-error.js';
 export type { IptErrorData } from './internal/ipt-error.js';
 export type { DeepReadonly } from './internal/deep-freeze.js';
-export { PersonId, CourseId, SessionId, EventId, isIdShaped } from './internal/ids.js';
+export {
+  PersonId,
+  CourseId,
+  SessionId,
+  EventId,
+  MeasureId,
+  AnalysisId,
+  ActorId,
+  isIdShaped,
+} from './internal/ids.js';
 export { IsoDate, IsoDateTime, daysBetween } from './internal/dates.js';
 export { safeParseWith, parseWith } from './internal/parse.js';
 export { Sensitivity, sensitiveText, sensitivityOf } from './internal/sensitive.js';

@@ -45,6 +45,31 @@ export const EventId = idString().brand<'EventId'>();
 export type EventId = z.infer<typeof EventId>;
 
 /**
+ * Id of a recorded measure (one administration of an instrument), caller-supplied.
+ * @category Kernel
+ */
+export const MeasureId = idString().brand<'MeasureId'>();
+/** @category Kernel */
+export type MeasureId = z.infer<typeof MeasureId>;
+
+/**
+ * Id of a recorded communication analysis, caller-supplied.
+ * @category Kernel
+ */
+export const AnalysisId = idString().brand<'AnalysisId'>();
+/** @category Kernel */
+export type AnalysisId = z.infer<typeof AnalysisId>;
+
+/**
+ * Id of the clinician or other person who did something (acknowledged a risk flag, say),
+ * caller-supplied; never a name.
+ * @category Kernel
+ */
+export const ActorId = idString().brand<'ActorId'>();
+/** @category Kernel */
+export type ActorId = z.infer<typeof ActorId>;
+
+/**
  * Tells whether a string has the shape of an iptkit id (see {@link PersonId}).
  * @param value - Any value.
  * @returns `true` if it could be used as an id.

@@ -1,0 +1,102 @@
+import { deepFreeze } from '../internal/deep-freeze.js';
+import { issue, issuesFromZod, validationError, type ValidationError } from '../internal/issues.js';
+import { err, ok, type Result } from '../internal/result.js';
+import { CourseEvent } from './events.js';
+import { applyEvent, startedState } from './evolve.js';
+import type { RuleViolation } from './rule-violation.js';
+import { admitEvent } from './rules.js';
+import type { Course, CourseState } from './state.js';
+
+/**
+ * Why a stored event stream could not be replayed: which event (its index; `null` when the stream
+ * itself is not a list), its type when known, and the cause: schema issues or the rule it breaks.
+ * @category Course
+ */
+export interface ReplayError {
+  readonly kind: 'replay';
+  readonly index: number | null;
+  readonly eventType?: string;
+  readonly cause: ValidationError | RuleViolation;
+}
+
+/**
+ * Options of {@link replay}.
+ * @category Course
+ */
+export interface ReplayOptions {
+  /** The longest stream accepted (default 1,000,000 events). */
+  readonly maxEvents?: number;
+}
+
+function failure(
+  index: number | null,
+  cause: ValidationError | RuleViolation,
+  eventType?: string,
+): Result<never, ReplayError> {
+  return err(
+    deepFreeze({
+      kind: 'replay' as const,
+      index,
+      ...(eventType === undefined ? {} : { eventType }),
+      cause,
+    }),
+  );
+}
+
+/**
+ * Rebuilds a course from its stored events: validates each event against its schema, checks it
+ * against the rules given the state so far (recomputing stored scores), and folds it in. Stops at
+ * the first bad event and says which one and why. The state is built privately and frozen once at
+ * the end, so replay is linear in the number of events. Never throws.
+ * @param events - The stored stream (untrusted), oldest first.
+ * @param options - Limits.
+ * @returns The state (`null` for an empty stream), or a {@link ReplayError}.
+ * @category Course
+ */
+export function replay(
+  events: unknown,
+  options: ReplayOptions = {},
+): Result<CourseState, ReplayError> {
+  if (!Array.isArray(events)) {
+    return failure(null, validationError([issue('invalid-type', [], 'expected a list of events')]));
+  }
+  const maxEvents = options.maxEvents ?? 1_000_000;
+  if (events.length > maxEvents) {
+    return failure(
+      null,
+      validationError([issue('too-big', [], `must have at most ${maxEvents} events`)]),
+    );
+  }
+  let course: Course | null = null;
+  for (let index = 0; index < events.length; index += 1) {
+    let parsed;
+    try {
+      parsed = CourseEvent.safeParse(events[index]);
+    } catch {
+      return failure(
+        index,
+        validationError([issue('unreadable-input', [], 'the event could not be read')]),
+      );
+    }
+    if (!parsed.success) {
+      const raw: unknown = events[index];
+      const rawType =
+        typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+      const known = CourseEvent.options.some((option) => option.shape.type.value === rawType);
+      return failure(
+        index,
+        validationError(issuesFromZod(parsed.error)),
+        known ? (rawType as string) : undefined,
+      );
+    }
+    const event = parsed.data;
+    const verdict = admitEvent(course, event, { verifyDerived: true });
+    if (verdict !== undefined) return failure(index, verdict, event.type);
+    if (course === null) {
+      if (event.type === 'course-started') course = startedState(event);
+    } else {
+      applyEvent(course, event);
+    }
+  }
+  return ok(course === null ? null : deepFreeze(course));
+}

@@ -1,0 +1,57 @@
+import type { DeepReadonly } from '../internal/deep-freeze.js';
+import type { ValidationError } from '../internal/issues.js';
+import { ok, type Result } from '../internal/result.js';
+import { gad7 } from '../measures/gad7.js';
+import { hamd17 } from '../measures/hamd17.js';
+import { scoreInstrument, type Instrument, type MissingPolicy } from '../measures/instrument.js';
+import { phq9 } from '../measures/phq9.js';
+import type { CourseInstrumentId } from './commands.js';
+import type { StoredScore } from './events.js';
+
+/**
+ * The instruments a course can record, by id.
+ * @category Course
+ */
+export const courseInstruments: Readonly<Record<CourseInstrumentId, DeepReadonly<Instrument>>> =
+  Object.freeze({ 'phq-9': phq9, 'gad-7': gad7, 'hamd-17': hamd17 });
+
+/** What a `measure-recorded` event stores of a score. */
+interface Stored {
+  readonly instrumentVersion: string;
+  readonly responses: Readonly<Record<string, number>>;
+  readonly score: StoredScore;
+}
+
+/**
+ * Scores answers to a course instrument into the form a `measure-recorded` event stores (fields in
+ * a fixed order, so two scores of the same answers compare equal as JSON).
+ * @internal
+ */
+export function scoreStored(
+  instrument: CourseInstrumentId,
+  responses: unknown,
+  missing: DeepReadonly<MissingPolicy> | undefined,
+  bandSet: string | undefined,
+): Result<Stored, ValidationError> {
+  const definition = courseInstruments[instrument];
+  const result = scoreInstrument(definition, responses, {
+    ...(missing === undefined ? {} : { missing: missing as MissingPolicy }),
+    ...(bandSet === undefined ? {} : { bandSet }),
+  });
+  if (!result.ok) return result;
+  const { total, band, flags, missing: unanswered, missingHandling } = result.value;
+  return ok({
+    instrumentVersion: definition.version,
+    responses: result.value.responses,
+    score: {
+      total,
+      band:
+        band === null
+          ? null
+          : { id: band.id, label: band.label, min: band.min, max: band.max, bandSet: band.bandSet },
+      flags: { ...flags },
+      missing: [...unanswered],
+      missingHandling,
+    },
+  });
+}
