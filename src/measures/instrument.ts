@@ -1,6 +1,12 @@
 import * as z from 'zod';
-import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
-import { issue, validationError, type Issue, type ValidationError } from '../internal/issues.js';
+import type { DeepReadonly } from '../internal/deep-freeze.js';
+import {
+  issue,
+  issuesFromZod,
+  validationError,
+  type Issue,
+  type ValidationError,
+} from '../internal/issues.js';
 import { parseWith, safeParseWith } from '../internal/parse.js';
 import { err, ok, type Result } from '../internal/result.js';
 import { Provenance } from '../sources/sources.js';
@@ -358,18 +364,24 @@ export interface ScoreOptions {
 }
 
 /** An instrument prepared for fast scoring, cached per instrument object. */
+interface CompiledItem {
+  readonly id: string;
+  readonly counting: boolean;
+  readonly allowed: ReadonlySet<number>;
+  readonly min: number;
+  readonly max: number;
+}
+
 interface Compiled {
   readonly instrument: { readonly id: string; readonly version: string };
   readonly bandSets: ReadonlyMap<string, readonly ScoredBand[]>;
-  readonly ids: readonly string[];
-  readonly counting: readonly boolean[];
-  readonly allowed: readonly ReadonlySet<number>[];
+  readonly items: readonly CompiledItem[];
   readonly countingTotal: number;
   readonly range: { readonly min: number; readonly max: number };
   readonly idSet: ReadonlySet<string>;
-  readonly flagItems: readonly {
+  readonly flags: readonly {
     readonly id: string;
-    readonly index: number;
+    readonly item: string;
     readonly atLeast: number;
   }[];
 }
@@ -379,7 +391,16 @@ const compiledCache = new WeakMap<object, Compiled>();
 function compile(instrument: DeepReadonly<Instrument>): Compiled {
   const cached = compiledCache.get(instrument);
   if (cached !== undefined) return cached;
-  const ids = instrument.items.map((item) => item.id);
+  const items = instrument.items.map((item) => {
+    const values = item.options.map((option) => option.value);
+    return {
+      id: item.id,
+      counting: item.countsTowardTotal,
+      allowed: new Set(values),
+      min: Math.min(...values),
+      max: Math.max(...values),
+    };
+  });
   const compiled: Compiled = {
     instrument: Object.freeze({ id: instrument.id, version: instrument.version }),
     bandSets: new Map(
@@ -398,15 +419,13 @@ function compile(instrument: DeepReadonly<Instrument>): Compiled {
         ),
       ]),
     ),
-    ids,
-    counting: instrument.items.map((item) => item.countsTowardTotal),
-    allowed: instrument.items.map((item) => new Set(item.options.map((option) => option.value))),
-    countingTotal: instrument.items.filter((item) => item.countsTowardTotal).length,
+    items,
+    countingTotal: items.filter((item) => item.counting).length,
     range: Object.freeze(rangeOf(instrument.items)),
-    idSet: new Set(ids),
-    flagItems: instrument.flags.map((flag) => ({
+    idSet: new Set(items.map((item) => item.id)),
+    flags: instrument.flags.map((flag) => ({
       id: flag.id,
-      index: ids.indexOf(flag.item),
+      item: flag.item,
       atLeast: flag.atLeast,
     })),
   };
@@ -496,6 +515,50 @@ export function scoreCore(
   }
 }
 
+/**
+ * The prorated total: the answered items' position within their own possible range, applied to the
+ * whole instrument's range, rounded half up. With items that share a range starting at 0 this is
+ * the familiar sum x items / answered; with mixed ranges (HAM-D) it never leaves the range.
+ */
+function prorate(
+  sum: number,
+  answeredMin: number,
+  answeredMax: number,
+  range: { readonly min: number; readonly max: number },
+): number {
+  const share = (sum - answeredMin) / (answeredMax - answeredMin);
+  return Math.floor(range.min + share * (range.max - range.min) + 0.5);
+}
+
+/** Validates the caller's missing-item policy override; records problems under `options`. */
+function checkPolicy(
+  options: ScoreOptions,
+  compiled: Compiled,
+  problems: Issue[],
+): MissingPolicy | undefined {
+  if (typeof options !== 'object' || (options as unknown) === null) {
+    problems.push(issue('invalid-type', ['options'], 'expected an object of options'));
+    return undefined;
+  }
+  if (options.missing === undefined) return undefined;
+  const parsed = MissingPolicy.safeParse(options.missing);
+  if (!parsed.success) {
+    problems.push(...issuesFromZod(parsed.error, ['options', 'missing']));
+    return undefined;
+  }
+  if (parsed.data.kind === 'prorate' && parsed.data.maxMissing >= compiled.countingTotal) {
+    problems.push(
+      issue(
+        'prorate-too-lenient',
+        ['options', 'missing', 'maxMissing'],
+        'must be less than the number of counting items',
+      ),
+    );
+    return undefined;
+  }
+  return parsed.data;
+}
+
 function scoreUnsafe(
   instrument: DeepReadonly<Instrument>,
   responses: unknown,
@@ -511,37 +574,33 @@ function scoreUnsafe(
   const compiled = compile(instrument);
   const record = responses as Record<string, unknown>;
   const problems: Issue[] = [];
+  const policy = checkPolicy(options, compiled, problems) ?? instrument.scoring.missing;
   const answers: Record<string, number> = {};
   const missing: string[] = [];
   let sum = 0;
-  let answeredCounting = 0;
-  let known = 0;
-  const values: (number | undefined)[] = [];
+  let answeredMin = 0;
+  let answeredMax = 0;
 
-  for (let index = 0; index < compiled.ids.length; index += 1) {
-    const id = compiled.ids[index]!;
-    const value = Object.hasOwn(record, id) ? record[id] : undefined;
-    if (Object.hasOwn(record, id)) known += 1;
+  for (const item of compiled.items) {
+    const value = Object.hasOwn(record, item.id) ? record[item.id] : undefined;
     if (value === undefined || value === null) {
-      values.push(undefined);
-      if (compiled.counting[index]!) missing.push(id);
+      if (item.counting) missing.push(item.id);
       continue;
     }
-    const allowed = compiled.allowed[index]!;
-    if (typeof value !== 'number' || !allowed.has(value)) {
-      values.push(undefined);
-      problems.push(issue('invalid-answer', [id], `must be ${describeAllowed(allowed)}`));
+    if (typeof value !== 'number' || !item.allowed.has(value)) {
+      problems.push(issue('invalid-answer', [item.id], `must be ${describeAllowed(item.allowed)}`));
       continue;
     }
-    values.push(value);
-    answers[id] = value;
-    if (compiled.counting[index]!) {
+    answers[item.id] = value;
+    if (item.counting) {
       sum += value;
-      answeredCounting += 1;
+      answeredMin += item.min;
+      answeredMax += item.max;
     }
   }
 
-  const unknown = Object.keys(record).length - known;
+  let unknown = 0;
+  for (const key of Object.keys(record)) if (!compiled.idSet.has(key)) unknown += 1;
   if (unknown > 0) {
     problems.push(
       issue(
@@ -551,27 +610,22 @@ function scoreUnsafe(
       ),
     );
   }
-  for (const flag of compiled.flagItems) {
-    const id = compiled.ids[flag.index];
-    if (
-      id !== undefined &&
-      values[flag.index] === undefined &&
-      !problems.some((found) => found.path[0] === id)
-    ) {
+  for (const flag of compiled.flags) {
+    const answered = Object.hasOwn(record, flag.item) && record[flag.item] != null;
+    if (!answered) {
       problems.push(
-        issue('flag-item-missing', [id], 'must be answered: a safety flag depends on it'),
+        issue('flag-item-missing', [flag.item], 'must be answered: a safety flag depends on it'),
       );
     }
   }
 
-  const policy = options.missing ?? instrument.scoring.missing;
   let total: number | null = sum;
   let missingHandling: Score['missingHandling'] = 'none';
   if (missing.length > 0) {
     if (policy.kind === 'reject') {
       for (const id of missing) problems.push(issue('missing-answer', [id], 'must be answered'));
     } else if (policy.kind === 'prorate') {
-      if (missing.length > policy.maxMissing || answeredCounting === 0) {
+      if (missing.length > policy.maxMissing || answeredMax === answeredMin) {
         problems.push(
           issue(
             'too-many-missing',
@@ -580,7 +634,7 @@ function scoreUnsafe(
           ),
         );
       } else {
-        total = Math.floor((sum * compiled.countingTotal) / answeredCounting + 0.5);
+        total = prorate(sum, answeredMin, answeredMax, compiled.range);
         missingHandling = 'prorated';
       }
     } else {
@@ -602,9 +656,8 @@ function scoreUnsafe(
   if (problems.length > 0) return err(validationError(problems));
 
   const flags: Record<string, boolean> = {};
-  for (const flag of compiled.flagItems) {
-    flags[flag.id] = (values[flag.index] ?? -Infinity) >= flag.atLeast;
-  }
+  for (const flag of compiled.flags)
+    flags[flag.id] = (answers[flag.item] ?? -Infinity) >= flag.atLeast;
   let band: ScoredBand | null = null;
   if (total !== null && bands !== undefined) {
     for (const candidate of bands) {

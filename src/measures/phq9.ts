@@ -175,7 +175,7 @@ export function scorePhq9(
   const result = scoreCore(phq9, responses, options);
   if (!result.ok) return result;
   const score = result.value as ScoreDraft & { difficulty?: number };
-  const difficulty = score.responses['difficulty'];
+  const difficulty = score.responses.difficulty;
   if (difficulty !== undefined) score.difficulty = difficulty;
   return ok(freezeScore(score) as Phq9Score);
 }

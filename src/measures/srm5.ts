@@ -157,25 +157,26 @@ function formatMinutes(minutes: number): string {
 }
 
 /**
- * The mean of clock times that may straddle midnight: the times are cut at the largest gap
- * between them on the 24-hour circle, laid out on a line from there, and averaged.
+ * The mean of clock times that may straddle midnight. The times are laid out on a line starting at
+ * each of them in turn (times before the start move to the next day), and the layout with the
+ * smallest spread (sum of squared deviations) gives the mean. That choice does not depend on where
+ * midnight falls, so shifting every time by the same amount shifts the result by that amount
+ * (when two layouts tie exactly, the first in clock order is taken).
  */
 function habitualMinutes(times: readonly number[]): number {
   const sorted = [...times].sort((left, right) => left - right);
-  let cutAfter = sorted.length - 1;
-  let largestGap = sorted[0]! + MINUTES_PER_DAY - sorted[cutAfter]!;
-  for (let index = 0; index < sorted.length - 1; index += 1) {
-    const gap = sorted[index + 1]! - sorted[index]!;
-    if (gap > largestGap) {
-      largestGap = gap;
-      cutAfter = index;
+  let bestMean = 0;
+  let bestSpread = Infinity;
+  for (const start of sorted) {
+    const laidOut = sorted.map((time) => (time < start ? time + MINUTES_PER_DAY : time));
+    const mean = laidOut.reduce((total, time) => total + time, 0) / laidOut.length;
+    const spread = laidOut.reduce((total, time) => total + (time - mean) ** 2, 0);
+    if (spread < bestSpread - 1e-9) {
+      bestSpread = spread;
+      bestMean = mean;
     }
   }
-  let sum = 0;
-  sorted.forEach((time, index) => {
-    sum += index <= cutAfter && cutAfter !== sorted.length - 1 ? time + MINUTES_PER_DAY : time;
-  });
-  return (sum / sorted.length) % MINUTES_PER_DAY;
+  return bestMean % MINUTES_PER_DAY;
 }
 
 function circularDistance(left: number, right: number): number {
