@@ -3,7 +3,16 @@
  * the same run and never fail the build.
  */
 import * as z from 'zod';
-import { defineProtocol, Protocol, protocols, scorePhq9 } from '../src/index.js';
+import {
+  CourseEvent,
+  defineProtocol,
+  execute,
+  Protocol,
+  protocols,
+  replay,
+  scorePhq9,
+} from '../src/index.js';
+import { courseStream } from './course-streams.js';
 import { measure, report } from './harness.js';
 
 console.log('scorePhq9 against validating the same answers with a bare zod strict object');
@@ -44,3 +53,31 @@ const fullInvalid = measure('defineProtocol (invalid, issues mapped)', () =>
   defineProtocol(broken),
 );
 report(bareInvalid, fullInvalid);
+
+console.log('\nreplay against validating the same events with their zod schema alone');
+const eventList = z.array(CourseEvent);
+for (const length of [200, 1000]) {
+  const stream = courseStream(length);
+  const validateOnly = measure(`validate ${length} events`, () => eventList.safeParse(stream));
+  const replayed = measure(`replay ${length} events`, () => replay(stream));
+  report(validateOnly, replayed, 2);
+}
+
+console.log('\nreplay is linear in the number of events');
+const half = courseStream(50_000);
+const full100k = courseStream(100_000);
+const replayHalf = measure('replay 50,000 events', () => replay(half), 3000);
+const replayFull = measure('replay 100,000 events', () => replay(full100k), 3000);
+report(replayHalf, replayFull, 2.3);
+
+console.log('\nexecute one more command on a 200-event course against replaying those 200 events');
+const course200 = courseStream(200);
+const built = replay(course200);
+if (!built.ok) throw new Error('benchmark stream did not replay');
+const nextCommand = {
+  type: 'record-mood',
+  rating: { date: '2027-12-31', value: 5 },
+} as const;
+const replay200 = measure('replay 200 events', () => replay(course200));
+const executeOne = measure('execute 1 command', () => execute(built.value, nextCommand));
+report(replay200, executeOne, 0.5);

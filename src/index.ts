@@ -124,3 +124,110 @@ export type {
   SrmActivityResult,
   SrmScore,
 } from './measures/index.js';
+
+// Course of treatment
+export {
+  CatalogProtocolIdSchema,
+  CourseInstrumentId,
+  TimeLimit,
+  SessionStatus,
+  CourseOutcome,
+  StartCourse,
+  RecordSession,
+  AddPerson,
+  UpdatePerson,
+  RemovePerson,
+  PlaceInCircle,
+  RemoveFromCircle,
+  RecordLifeEvent,
+  RecordMood,
+  RecordMeasure,
+  ChooseFocus,
+  ShareFormulation,
+  AgreeContract,
+  AssessDisputeStage,
+  RecordCommunicationAnalysis,
+  AdvancePhase,
+  RenegotiateContract,
+  RaiseTermination,
+  AcknowledgeRisk,
+  EndCourse,
+  CourseCommand,
+} from './course/commands.js';
+export type { CourseCommandInput } from './course/commands.js';
+export {
+  StoredScore,
+  CourseStarted,
+  SessionRecorded,
+  PersonAdded,
+  PersonUpdated,
+  PersonRemoved,
+  PersonPlaced,
+  PersonUnplaced,
+  LifeEventRecorded,
+  MoodRecorded,
+  MeasureRecorded,
+  FocusChosen,
+  FormulationShared,
+  ContractAgreed,
+  DisputeStageAssessed,
+  CommunicationAnalysisRecorded,
+  PhaseAdvanced,
+  ContractRenegotiated,
+  TerminationRaised,
+  RiskAcknowledged,
+  CourseEnded,
+  CourseEvent,
+} from './course/events.js';
+export type { CourseEventType } from './course/events.js';
+export {
+  Course,
+  CourseState,
+  CourseSession,
+  MeasureRecord,
+  RiskFlag,
+  openRiskFlags,
+  sessionsInOrder,
+  measuresInOrder,
+} from './course/state.js';
+export { courseRules, isRuleViolation } from './course/rule-violation.js';
+export type { RuleCode, RuleViolation, CourseWarning } from './course/rule-violation.js';
+export {
+  checkTimeLimit,
+  checkNotBeforeStart,
+  checkSession,
+  checkTerminationBeforeSession,
+  checkRaiseTermination,
+  checkRenegotiation,
+  checkPhaseAdvance,
+  checkPersonKnown,
+  checkFocus,
+  checkDisputeStage,
+  checkPersonRemovable,
+  checkPersonUpdate,
+  checkNoOpenRisk,
+} from './course/rules.js';
+export { courseInstruments } from './course/scoring.js';
+export { decide, decideWithWarnings, execute } from './course/decide.js';
+export type { Decision, Execution } from './course/decide.js';
+export { evolve } from './course/evolve.js';
+export { replay } from './course/replay.js';
+export type { ReplayError, ReplayOptions } from './course/replay.js';
+
+// Documents
+export {
+  documentTypes,
+  latestDocumentVersion,
+  DocumentEnvelope,
+  parseDocument,
+  parseDocumentOrThrow,
+  migrateDocument,
+  toDocument,
+  isDocumentSchemaName,
+} from './document/document.js';
+export type {
+  DocumentVersion,
+  DocumentVersions,
+  DocumentSchemaName,
+  IptDocument,
+} from './document/document.js';

@@ -1,5 +1,4 @@
 import { produce } from 'immer';
-import { match } from 'ts-pattern';
 import { deepFreeze } from '../internal/deep-freeze.js';
 import type { Course, CourseState } from './state.js';
 import type { CourseEvent } from './events.js';
@@ -45,33 +44,40 @@ function insertByDate<TItem extends { readonly date: string }>(list: TItem[], it
  * @internal
  */
 export function applyEvent(course: Course, event: CourseEvent): void {
-  match(event)
-    .with({ type: 'course-started' }, () => undefined)
-    .with({ type: 'session-recorded' }, ({ type, recordedAt, ...session }) => {
+  // A switch rather than ts-pattern's match: this is replay's inner loop, and building a matcher
+  // per event cost as much as validating the event. `satisfies never` keeps it exhaustive.
+  switch (event.type) {
+    case 'course-started':
+      return;
+    case 'session-recorded': {
+      const { type, recordedAt, ...session } = event;
       course.sessions[session.sessionId] = { ...session, phase: course.phase };
       course.sessionCount = session.number;
       course.lastSessionDate = session.date;
-    })
-    .with({ type: 'person-added' }, { type: 'person-updated' }, ({ person }) => {
-      course.inventory.people[person.id] = person;
-    })
-    .with({ type: 'person-removed' }, ({ personId }) => {
-      Reflect.deleteProperty(course.inventory.people, personId);
-      Reflect.deleteProperty(course.inventory.circle.placements, personId);
-    })
-    .with({ type: 'person-placed' }, ({ personId, ring }) => {
-      course.inventory.circle.placements[personId] = ring;
-    })
-    .with({ type: 'person-unplaced' }, ({ personId }) => {
-      Reflect.deleteProperty(course.inventory.circle.placements, personId);
-    })
-    .with({ type: 'life-event-recorded' }, ({ event: lifeEvent }) => {
-      insertByDate(course.timeline.events, lifeEvent);
-    })
-    .with({ type: 'mood-recorded' }, ({ rating }) => {
-      insertByDate(course.timeline.moods, rating);
-    })
-    .with({ type: 'measure-recorded' }, ({ type, recordedAt, ...record }) => {
+      return;
+    }
+    case 'person-added':
+    case 'person-updated':
+      course.inventory.people[event.person.id] = event.person;
+      return;
+    case 'person-removed':
+      Reflect.deleteProperty(course.inventory.people, event.personId);
+      Reflect.deleteProperty(course.inventory.circle.placements, event.personId);
+      return;
+    case 'person-placed':
+      course.inventory.circle.placements[event.personId] = event.ring;
+      return;
+    case 'person-unplaced':
+      Reflect.deleteProperty(course.inventory.circle.placements, event.personId);
+      return;
+    case 'life-event-recorded':
+      insertByDate(course.timeline.events, event.event);
+      return;
+    case 'mood-recorded':
+      insertByDate(course.timeline.moods, event.rating);
+      return;
+    case 'measure-recorded': {
+      const { type, recordedAt, ...record } = event;
       course.measures[record.measureId] = record;
       for (const [flag, raised] of Object.entries(record.score.flags)) {
         if (!raised) continue;
@@ -84,26 +90,28 @@ export function applyEvent(course: Course, event: CourseEvent): void {
           acknowledged: null,
         };
       }
-    })
-    .with({ type: 'focus-chosen' }, ({ focus, rank, date }) => {
+      return;
+    }
+    case 'focus-chosen': {
+      const { focus, rank, date } = event;
       course.foci[rank] = focus;
       if (rank === 'primary') course.formulation = null;
       if (focus.area === 'role-dispute') {
-        course.disputeStages.push({
-          personId: focus.personId,
-          stage: focus.stage,
-          date,
-        });
+        course.disputeStages.push({ personId: focus.personId, stage: focus.stage, date });
       }
-    })
-    .with({ type: 'formulation-shared' }, ({ date, accepted, summary }) => {
+      return;
+    }
+    case 'formulation-shared': {
+      const { date, accepted, summary } = event;
       course.formulation = { date, accepted, ...(summary === undefined ? {} : { summary }) };
-    })
-    .with({ type: 'contract-agreed' }, ({ date, goals }) => {
-      course.contract.agreedOn = date;
-      course.contract.goals = goals ?? [];
-    })
-    .with({ type: 'dispute-stage-assessed' }, ({ personId, stage, date }) => {
+      return;
+    }
+    case 'contract-agreed':
+      course.contract.agreedOn = event.date;
+      course.contract.goals = event.goals ?? [];
+      return;
+    case 'dispute-stage-assessed': {
+      const { personId, stage, date } = event;
       course.disputeStages.push({ personId, stage, date });
       for (const rank of ['primary', 'secondary'] as const) {
         const focus = course.foci[rank];
@@ -111,15 +119,17 @@ export function applyEvent(course: Course, event: CourseEvent): void {
           course.foci[rank] = { ...focus, stage };
         }
       }
-    })
-    .with({ type: 'communication-analysis-recorded' }, ({ analysisId, analysis }) => {
-      course.communicationAnalyses[analysisId] = analysis;
-    })
-    .with({ type: 'phase-advanced' }, ({ to, date }) => {
-      course.phase = to;
-      course.phaseHistory.push({ phase: to, since: date });
-    })
-    .with({ type: 'contract-renegotiated' }, ({ date, timeLimit, reason }) => {
+      return;
+    }
+    case 'communication-analysis-recorded':
+      course.communicationAnalyses[event.analysisId] = event.analysis;
+      return;
+    case 'phase-advanced':
+      course.phase = event.to;
+      course.phaseHistory.push({ phase: event.to, since: event.date });
+      return;
+    case 'contract-renegotiated': {
+      const { date, timeLimit, reason } = event;
       course.contract.renegotiations.push({
         date,
         from: course.contract.timeLimit,
@@ -127,18 +137,25 @@ export function applyEvent(course: Course, event: CourseEvent): void {
         ...(reason === undefined ? {} : { reason }),
       });
       course.contract.timeLimit = timeLimit;
-    })
-    .with({ type: 'termination-raised' }, ({ date, afterSession }) => {
-      course.terminationRaised = { date, afterSession };
-    })
-    .with({ type: 'risk-acknowledged' }, ({ flagId, by, at, action }) => {
-      const flag = course.riskFlags[flagId];
-      if (flag !== undefined) flag.acknowledged = { by, at, action };
-    })
-    .with({ type: 'course-ended' }, ({ date, outcome }) => {
-      course.outcome = { date, outcome };
-    })
-    .exhaustive();
+      return;
+    }
+    case 'termination-raised':
+      course.terminationRaised = { date: event.date, afterSession: event.afterSession };
+      return;
+    case 'risk-acknowledged': {
+      const flag = Object.hasOwn(course.riskFlags, event.flagId)
+        ? course.riskFlags[event.flagId]
+        : undefined;
+      if (flag !== undefined)
+        flag.acknowledged = { by: event.by, at: event.at, action: event.action };
+      return;
+    }
+    case 'course-ended':
+      course.outcome = { date: event.date, outcome: event.outcome };
+      return;
+    default:
+      event satisfies never;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { deepFreeze } from '../internal/deep-freeze.js';
+import { deepFreeze, freezeTree } from '../internal/deep-freeze.js';
 import { issue, issuesFromZod, validationError, type ValidationError } from '../internal/issues.js';
 import { err, ok, type Result } from '../internal/result.js';
 import { CourseEvent } from './events.js';
@@ -98,5 +98,5 @@ export function replay(
       applyEvent(course, event);
     }
   }
-  return ok(course === null ? null : deepFreeze(course));
+  return ok(course === null ? null : freezeTree(course));
 }

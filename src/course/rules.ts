@@ -7,7 +7,7 @@ import type { CourseEvent } from './events.js';
 import type { TimeLimit } from './commands.js';
 import { violation, type CourseWarning, type RuleViolation } from './rule-violation.js';
 import type { Course } from './state.js';
-import { scoreStored } from './scoring.js';
+import { sameScore, scoreStored } from './scoring.js';
 
 type ReadCourse = DeepReadonly<Course>;
 type Verdict = RuleViolation | undefined;
@@ -450,7 +450,7 @@ export function admitEvent(
       return need(
         rescored.ok &&
           rescored.value.instrumentVersion === event.instrumentVersion &&
-          JSON.stringify(rescored.value.score) === JSON.stringify(event.score),
+          sameScore(rescored.value.score, event.score),
         () =>
           violation('score-mismatch', 'the stored score is not the score of the stored answers', [
             'score',

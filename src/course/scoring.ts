@@ -55,3 +55,38 @@ export function scoreStored(
     },
   });
 }
+
+/**
+ * Whether two stored scores are the same (field by field; flags and missing items in any order
+ * of keys but the same values).
+ * @internal
+ */
+export function sameScore(
+  left: DeepReadonly<StoredScore>,
+  right: DeepReadonly<StoredScore>,
+): boolean {
+  if (left.total !== right.total || left.missingHandling !== right.missingHandling) return false;
+  const leftBand = left.band;
+  const rightBand = right.band;
+  if (leftBand === null || rightBand === null) {
+    if (leftBand !== rightBand) return false;
+  } else if (
+    leftBand.id !== rightBand.id ||
+    leftBand.label !== rightBand.label ||
+    leftBand.min !== rightBand.min ||
+    leftBand.max !== rightBand.max ||
+    leftBand.bandSet !== rightBand.bandSet
+  ) {
+    return false;
+  }
+  if (left.missing.length !== right.missing.length) return false;
+  for (let index = 0; index < left.missing.length; index += 1) {
+    if (left.missing[index] !== right.missing[index]) return false;
+  }
+  const leftFlags = Object.keys(left.flags);
+  if (leftFlags.length !== Object.keys(right.flags).length) return false;
+  for (const flag of leftFlags) {
+    if (!Object.hasOwn(right.flags, flag) || left.flags[flag] !== right.flags[flag]) return false;
+  }
+  return true;
+}

@@ -50,3 +50,26 @@ function freezeRecursively(value: unknown, seen: WeakSet<object>): void {
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) freezeRecursively(record[key], seen);
 }
+
+/**
+ * Freezes an acyclic tree that iptkit has just built (such as a state folded by replay), without
+ * the bookkeeping {@link deepFreeze} needs for cycles: each object is frozen when first reached and
+ * an already-frozen object is not walked again (its children were frozen before it, or it came
+ * from a frozen value). Do not use it on values with cycles or on outside data.
+ * @internal
+ */
+export function freezeTree<TValue>(value: TValue): DeepReadonly<TValue> {
+  freezeNode(value);
+  return value as DeepReadonly<TValue>;
+}
+
+function freezeNode(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  if (Array.isArray(value)) {
+    for (const item of value) freezeNode(item);
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const key in record) freezeNode(record[key]);
+  }
+  Object.freeze(value);
+}
