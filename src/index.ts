@@ -80,6 +80,122 @@ export type { FocusRules } from './problem-area/focus.js';
 export { Technique, techniques } from './technique/techniques.js';
 export type { TechniqueInfo } from './technique/techniques.js';
 
+// Inventory, closeness circle, timeline
+// People and inventory entries
+export {
+  RelationshipKind,
+  VitalStatus,
+  RelationshipPeriod,
+  Person,
+  InteractionFrequency,
+  ExpectationMet,
+  Expectation,
+  Interactions,
+  Support,
+  OnsetChange,
+  EpisodeLink,
+  Relationship,
+  InventoryEntry,
+  InventoryEntryPatch,
+  isDeceased,
+} from './inventory/person.js';
+export type { InventoryEntryInput, InventoryEntryPatchInput } from './inventory/person.js';
+
+// Inventory and its operations
+export {
+  Inventory,
+  emptyInventory,
+  addPerson,
+  updatePerson,
+  removePerson,
+  getPerson,
+  hasPerson,
+  listPeople,
+  updateCircle,
+} from './inventory/inventory.js';
+export type { InventoryOptions, PeopleFilter } from './inventory/inventory.js';
+
+// Closeness circle
+export {
+  DEFAULT_RING_COUNT,
+  RingIndex,
+  Circle,
+  createCircle,
+  placeInCircle,
+  moveInCircle,
+  removeFromCircle,
+  ringOf,
+  peopleInRing,
+  compareCircles,
+} from './inventory/circle.js';
+export type {
+  CircleOptions,
+  CircleComparison,
+  RingMove,
+  RingPlacement,
+} from './inventory/circle.js';
+
+// Timeline
+export {
+  MoodScale,
+  LifeEventKind,
+  LifeEvent,
+  MoodRating,
+  Timeline,
+  createTimeline,
+  addLifeEvent,
+  addMoodRating,
+  MoodChangeOptions,
+  eventsNearMoodChanges,
+  checkTimelinePeople,
+} from './inventory/timeline.js';
+export type { MoodChange } from './inventory/timeline.js';
+
+// Communication
+// Communication analysis
+export {
+  communicationAnalysisSteps,
+  CommunicationProblem,
+  communicationProblems,
+  CommunicationSkill,
+  communicationSkills,
+  CommunicationTurn,
+  CommunicationProblemFound,
+  CommunicationAlternative,
+  CommunicationAnalysis,
+  defineCommunicationAnalysis,
+  addAlternative,
+  markRehearsed,
+  countProblems,
+} from './communication/analysis.js';
+export type {
+  CommunicationAnalysisStep,
+  CommunicationProblemInfo,
+  CommunicationSkillInfo,
+  CommunicationAnalysisInput,
+} from './communication/analysis.js';
+
+// Communication-style assessment
+export {
+  CommunicationStyle,
+  communicationStyles,
+  StyleItemId,
+  StyleItem,
+  StyleResponseScale,
+  StyleMissingPolicy,
+  StyleItemSet,
+  defineStyleItemSet,
+  StyleScore,
+  StyleAssessment,
+  assessCommunicationStyle,
+} from './communication/style.js';
+export type {
+  CommunicationStyleInfo,
+  StyleItemSetInput,
+  StyleResponses,
+} from './communication/style.js';
+export { communicationStyleReflection } from './communication/style-reflection-items.js';
+
 // Measures
 export {
   LoincCode,
@@ -97,12 +213,19 @@ export {
   parseInstrument,
   findBand,
   scoreInstrument,
-  frequencyOptions,
-  difficultyOptions,
-  phq9,
-  scorePhq9,
-  gad7,
-  hamd17,
+} from './measures/instrument.js';
+export type {
+  InstrumentInput,
+  Responses,
+  ScoredBand,
+  Score,
+  ScoreOptions,
+} from './measures/instrument.js';
+export { frequencyOptions, difficultyOptions, phq9, scorePhq9 } from './measures/phq9.js';
+export type { Phq9Responses, Phq9Score, Phq9Options } from './measures/phq9.js';
+export { gad7 } from './measures/gad7.js';
+export { hamd17 } from './measures/hamd17.js';
+export {
   SrmActivity,
   ClockTime,
   SrmDay,
@@ -110,20 +233,8 @@ export {
   SrmOptions,
   srm5,
   scoreSrm5,
-} from './measures/index.js';
-export type {
-  InstrumentInput,
-  Responses,
-  ScoredBand,
-  Score,
-  ScoreOptions,
-  Phq9Responses,
-  Phq9Score,
-  Phq9Options,
-  SrmDefinition,
-  SrmActivityResult,
-  SrmScore,
-} from './measures/index.js';
+} from './measures/srm5.js';
+export type { SrmDefinition, SrmActivityResult, SrmScore } from './measures/srm5.js';
 
 // Course of treatment
 export {
