@@ -44,4 +44,9 @@ describe('npm run demo', () => {
     expect(lines).toContain('  non-death loss as grief under ipt: grief-requires-death');
     expect(lines).toContain('  non-death loss as grief under ipt-stuart-robertson: allowed');
   });
+
+  test('ends by running a short course of IPT', () => {
+    expect(lines).toContain('A 12-session course of standard IPT:');
+    expect(lines).toContain('  refused advance-phase: focus-required (11.2 [ALPF])');
+  });
 });

@@ -3,6 +3,7 @@
  * checks a custom protocol and a focus. Run it with `npm run demo`.
  */
 import { pathToFileURL } from 'node:url';
+import { runCourseLines } from './run-a-course.js';
 import {
   checkFocusForProtocol,
   defineProtocol,
@@ -83,6 +84,8 @@ export function demoLines(): string[] {
     );
   }
   lines.push(`  impasse means: ${disputeStages.impasse.treatmentImplication}`);
+
+  lines.push('', ...runCourseLines());
   return lines;
 }
 

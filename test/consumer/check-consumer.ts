@@ -46,7 +46,9 @@ if (sessions !== 12 || areaLabel !== 'grief' || id !== 'consumer-ipt') throw new
   );
   writeFileSync(
     join(scratch, 'cjs.cts'),
-    usage("import iptkit = require('iptkit');\nconst { protocols, problemAreas, defineProtocol } = iptkit;"),
+    usage(
+      "import iptkit = require('iptkit');\nconst { protocols, problemAreas, defineProtocol } = iptkit;",
+    ),
   );
   writeFileSync(
     join(scratch, 'bundler.ts'),
@@ -75,12 +77,12 @@ if (sessions !== 12 || areaLabel !== 'grief' || id !== 'consumer-ipt') throw new
   writeFileSync(
     join(scratch, 'run.mjs'),
     "import { protocols, defineProtocol } from 'iptkit';\n" +
-      "if (protocols.ipt.sessions.max !== 16 || !defineProtocol(protocols.ipt).ok) process.exit(1);\n",
+      'if (protocols.ipt.sessions.max !== 16 || !defineProtocol(protocols.ipt).ok) process.exit(1);\n',
   );
   writeFileSync(
     join(scratch, 'run.cjs'),
     "const { protocols, defineProtocol } = require('iptkit');\n" +
-      "if (protocols.ipt.sessions.max !== 16 || !defineProtocol(protocols.ipt).ok) process.exit(1);\n",
+      'if (protocols.ipt.sessions.max !== 16 || !defineProtocol(protocols.ipt).ok) process.exit(1);\n',
   );
   run(process.execPath, ['run.mjs'], scratch);
   run(process.execPath, ['run.cjs'], scratch);
@@ -89,7 +91,12 @@ if (sessions !== 12 || areaLabel !== 'grief' || id !== 'consumer-ipt') throw new
   console.log(`consumer check passed: ESM, CJS, node16 and bundler types (${files.join(', ')})`);
 } catch (error) {
   const failure = error as { stdout?: string; stderr?: string; message: string };
-  console.error('consumer check failed:', failure.message, failure.stdout ?? '', failure.stderr ?? '');
+  console.error(
+    'consumer check failed:',
+    failure.message,
+    failure.stdout ?? '',
+    failure.stderr ?? '',
+  );
   process.exitCode = 1;
 } finally {
   rmSync(scratch, { recursive: true, force: true });
