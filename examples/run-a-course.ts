@@ -20,7 +20,8 @@ import {
  */
 export function runCourseLines(): string[] {
   const lines: string[] = [];
-  let state: CourseState = null;
+  // Changed inside `run`; the cast keeps TypeScript from narrowing it to null here.
+  let state = null as CourseState;
   const stored: CourseEvent[] = [];
 
   const run = (command: CourseCommandInput): boolean => {

@@ -89,6 +89,10 @@ export const courseRules = deepFreeze({
     rule: 'The same area and person are not chosen as both primary and secondary focus.',
     reference: '11.4 [ISIPT]',
   },
+  'limit-reached': {
+    rule: 'A course holds at most 1,000 life events, 5,000 mood ratings, 1,000 dispute-stage assessments and 1,000 renegotiations, so that every state can be stored as a snapshot.',
+    reference: 'DESIGN 5',
+  },
   'person-exists': { rule: 'A person is added once.', reference: '11.8 [ALPF]' },
   'person-referenced': {
     rule: 'A person still referred to (focus, dispute, analysis, life event) cannot be removed.',

@@ -350,6 +350,15 @@ function need(condition: boolean, make: () => RuleViolation): Verdict {
   return condition ? undefined : make();
 }
 
+/** The most entries a course's lists hold (the snapshot schema's limits). */
+const limits = { events: 1000, moods: 5000, disputeStages: 1000, renegotiations: 1000 } as const;
+
+function within(count: number, limit: number, what: string): Verdict {
+  return need(count < limit, () =>
+    violation('limit-reached', `a course holds at most ${limit} ${what}`, ['type']),
+  );
+}
+
 /**
  * Options of {@link admitEvent}.
  * @internal
@@ -422,11 +431,16 @@ export function admitEvent(
         violation('not-in-circle', 'this person is not placed in the circle', ['personId']),
       );
     case 'life-event-recorded':
-      return event.event.personId === undefined
-        ? undefined
-        : checkPersonKnown(course, event.event.personId, ['event', 'personId']);
+      return (
+        within(course.timeline.events.length, limits.events, 'life events') ??
+        (event.event.personId === undefined
+          ? undefined
+          : checkPersonKnown(course, event.event.personId, ['event', 'personId']))
+      );
     case 'mood-recorded': {
       const { min, max } = course.timeline.moodScale;
+      const full = within(course.timeline.moods.length, limits.moods, 'mood ratings');
+      if (full !== undefined) return full;
       return need(event.rating.value >= min && event.rating.value <= max, () =>
         violation('mood-out-of-scale', `must be a whole number from ${min} to ${max}`, [
           'rating',
@@ -460,6 +474,9 @@ export function admitEvent(
     case 'focus-chosen':
       return (
         checkNotBeforeStart(course, event.date, ['date']) ??
+        (event.focus.area === 'role-dispute'
+          ? within(course.disputeStages.length, limits.disputeStages, 'dispute-stage assessments')
+          : undefined) ??
         checkFocus(course, event.focus, event.rank)
       );
     case 'formulation-shared':
@@ -486,6 +503,7 @@ export function admitEvent(
     case 'dispute-stage-assessed':
       return (
         checkNotBeforeStart(course, event.date, ['date']) ??
+        within(course.disputeStages.length, limits.disputeStages, 'dispute-stage assessments') ??
         checkDisputeStage(course, event.personId)
       );
     case 'communication-analysis-recorded':
@@ -513,6 +531,7 @@ export function admitEvent(
     case 'contract-renegotiated':
       return (
         checkNotBeforeStart(course, event.date, ['date']) ??
+        within(course.contract.renegotiations.length, limits.renegotiations, 'renegotiations') ??
         checkRenegotiation(course, event.timeLimit)
       );
     case 'termination-raised':
