@@ -317,6 +317,7 @@ export {
   checkPersonRemovable,
   checkPersonUpdate,
   checkNoOpenRisk,
+  sameFocusTarget,
 } from './course/rules.js';
 export { courseInstruments } from './course/scoring.js';
 export { decide, decideWithWarnings, execute } from './course/decide.js';

@@ -253,6 +253,10 @@ export function execute(state: CourseState, command: unknown): Result<Execution,
   const decision = decideWithWarnings(state, command);
   if (!decision.ok) return decision;
   let next = state;
-  for (const event of decision.value.events) next = evolve(next, event as CourseEvent);
+  try {
+    for (const event of decision.value.events) next = evolve(next, event as CourseEvent);
+  } catch {
+    return err(violation('invalid-state', 'the state is not a course state built by iptkit'));
+  }
   return ok(Object.freeze({ ...decision.value, state: next }));
 }

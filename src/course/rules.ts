@@ -262,11 +262,35 @@ export function checkFocus(
     if (course.protocol.foci.max < 2) {
       return violation('too-many-foci', 'this protocol allows a single focus', ['rank']);
     }
-    if (JSON.stringify(course.foci.primary) === JSON.stringify(focus)) {
-      return violation('focus-already-chosen', 'this is already the primary focus', ['focus']);
-    }
+  }
+  const other = rank === 'primary' ? course.foci.secondary : course.foci.primary;
+  if (other !== null && sameFocusTarget(other, focus)) {
+    return violation(
+      'focus-already-chosen',
+      `this problem is already the ${rank === 'primary' ? 'secondary' : 'primary'} focus`,
+      ['focus'],
+    );
   }
   return undefined;
+}
+
+/**
+ * Whether two foci are about the same problem: the same area and the same person (grief, role
+ * dispute; a dispute's stage does not matter), the same roles (role transition), or deficits twice.
+ * @category Course rules
+ */
+export function sameFocusTarget(left: DeepReadonly<Focus>, right: DeepReadonly<Focus>): boolean {
+  if (left.area !== right.area) return false;
+  if (left.area === 'grief' && right.area === 'grief') {
+    return left.personId === right.personId && (left.loss ?? 'death') === (right.loss ?? 'death');
+  }
+  if (left.area === 'role-dispute' && right.area === 'role-dispute') {
+    return left.personId === right.personId;
+  }
+  if (left.area === 'role-transition' && right.area === 'role-transition') {
+    return left.from === right.from && left.to === right.to;
+  }
+  return true;
 }
 
 /**
@@ -482,6 +506,13 @@ export function admitEvent(
     case 'formulation-shared':
       return (
         checkNotBeforeStart(course, event.date, ['date']) ??
+        need(course.phase === 'initial' || event.accepted, () =>
+          violation(
+            'formulation-required',
+            'after the initial phase a formulation can only be re-shared once the client accepts it',
+            ['accepted'],
+          ),
+        ) ??
         need(course.foci.primary !== null, () =>
           violation('focus-required', 'choose a primary focus before sharing the formulation', [
             'type',
