@@ -292,6 +292,13 @@ describe('sessions [DESIGN 3]', () => {
       'date-out-of-order',
       { path: ['date'] },
     );
+    // A phase does not start before the last session already held.
+    const later = run([session(middle!.sessionCount + 1, { date: '2026-06-01' })], middle);
+    expectRule(
+      execute(later, { type: 'advance-phase', to: 'termination', date: '2026-05-31' }),
+      'date-out-of-order',
+      { path: ['date'] },
+    );
   });
 
   test('[DESIGN 3] duplicate-id: ids are unique within a course', () => {
@@ -755,58 +762,141 @@ describe('stored streams [DESIGN 3]', () => {
   });
 });
 
-describe('known bugs (see the test report; each test fails once the bug is fixed)', () => {
-  test.fails(
-    'KNOWN BUG B [ISIPT] focus-already-chosen: a primary focus equal to the secondary one is refused',
-    () => {
-      const both = run(
-        [choose(deficits), choose({ area: 'grief', personId: 'p-mother' }, 'secondary')],
-        withPeople,
-      );
-      expectRule(execute(both, choose(griefMother, 'primary')), 'focus-already-chosen');
-    },
+describe('size limits [DESIGN 5]', () => {
+  const startEvent = executeAll([startIpt()]).events[0];
+  const lifeEvent = { type: 'life-event-recorded', event: { date: '2025-06-01', kind: 'other' } };
+
+  test('[DESIGN 5] limit-reached: at most 1,000 life events, so every state stores as a snapshot', () => {
+    const stream = [startEvent, ...Array.from({ length: 1000 }, () => lifeEvent)];
+    const full = replay(stream);
+    expect(full.ok).toBe(true);
+    if (!full.ok) return;
+    const course = full.value!;
+    expect(course.timeline.events).toHaveLength(1000);
+    expectRule(
+      execute(course, {
+        type: 'record-life-event',
+        event: { date: DAY0, kind: 'loss', description: MARKER },
+      }),
+      'limit-reached',
+      { path: ['type'], source: 'DESIGN 5' },
+    );
+    expectReplayRule(replay([...stream, lifeEvent]), 1001, 'limit-reached', ['type']);
+    // Other records are not limited by the number of life events.
+    expect(execute(course, { type: 'record-mood', rating: { date: DAY0, value: 5 } }).ok).toBe(
+      true,
+    );
+  });
+
+  test('[DESIGN 5] limit-reached: at most 1,000 renegotiations', () => {
+    const renegotiation = (sessions: number) => ({
+      type: 'contract-renegotiated',
+      date: DAY0,
+      timeLimit: { sessions, cadence: 'weekly' },
+    });
+    const stream = [
+      startEvent,
+      ...Array.from({ length: 1000 }, (_, index) => renegotiation(12 + (index % 2))),
+    ];
+    const full = replay(stream);
+    expect(full.ok).toBe(true);
+    if (!full.ok) return;
+    expect(full.value?.contract.renegotiations).toHaveLength(1000);
+    expectRule(
+      execute(full.value, {
+        type: 'renegotiate-contract',
+        date: DAY0,
+        timeLimit: { sessions: 14, cadence: 'weekly' },
+      }),
+      'limit-reached',
+      { path: ['type'] },
+    );
+  });
+});
+
+describe('regressions: bugs found while writing these tests', () => {
+  const primaryAndSecondary = run([choose(deficits), choose(griefMother, 'secondary')], withPeople);
+  const dispute = run(
+    [choose({ area: 'role-dispute', personId: 'p-partner', stage: 'impasse' })],
+    withPeople,
   );
 
-  test.fails(
-    'KNOWN BUG C [ISIPT] focus-already-chosen: the same area and person at another dispute stage is refused',
-    () => {
-      const dispute = run(
-        [choose({ area: 'role-dispute', personId: 'p-partner', stage: 'impasse' })],
-        withPeople,
-      );
-      expectRule(
-        execute(
-          dispute,
-          choose(
-            { area: 'role-dispute', personId: 'p-partner', stage: 'renegotiation' },
-            'secondary',
-          ),
+  test('the setups are what they claim', () => {
+    expect(primaryAndSecondary.foci).toEqual({ primary: deficits, secondary: griefMother });
+    expect(dispute.foci.primary).toMatchObject({ personId: 'p-partner', stage: 'impasse' });
+    expect(middle.phase).toBe('middle');
+    expect(middle.formulation?.accepted).toBe(true);
+  });
+
+  test('[ISIPT] focus-already-chosen: a primary focus equal to the secondary one is refused', () => {
+    expectRule(
+      execute(primaryAndSecondary, choose(griefMother, 'primary')),
+      'focus-already-chosen',
+      {
+        path: ['focus'],
+      },
+    );
+    expect(
+      execute(primaryAndSecondary, choose({ area: 'role-transition', from: 'a', to: 'b' })).ok,
+    ).toBe(true);
+  });
+
+  test('[ISIPT] focus-already-chosen: the same area and person at another dispute stage is refused', () => {
+    expectRule(
+      execute(
+        dispute,
+        choose(
+          { area: 'role-dispute', personId: 'p-partner', stage: 'renegotiation' },
+          'secondary',
         ),
-        'focus-already-chosen',
-      );
-    },
-  );
+      ),
+      'focus-already-chosen',
+      { path: ['focus'] },
+    );
+    // A grief focus about the same death, with `loss: 'death'` spelled out, is the same focus.
+    const grieving = run([choose(griefMother)], withPeople);
+    expectRule(
+      execute(
+        grieving,
+        choose({ area: 'grief', personId: 'p-mother', loss: 'death' }, 'secondary'),
+      ),
+      'focus-already-chosen',
+    );
+    expect(
+      execute(
+        dispute,
+        choose({ area: 'role-dispute', personId: 'p-friend', stage: 'impasse' }, 'secondary'),
+      ).ok,
+    ).toBe(true);
+  });
 
-  test.fails(
-    'KNOWN BUG A [ALPF] past the initial phase a formulation the client does not accept is refused',
-    () => {
-      const result = execute(middle, { type: 'share-formulation', date: week(2), accepted: false });
-      expect(result.ok).toBe(false);
-    },
-  );
+  test('[ALPF] formulation-required: past the initial phase a formulation the client does not accept is refused', () => {
+    expectRule(
+      execute(middle, {
+        type: 'share-formulation',
+        date: week(2),
+        accepted: false,
+        summary: MARKER,
+      }),
+      'formulation-required',
+      { path: ['accepted'], source: '[ALPF]' },
+    );
+    // An updated formulation the client accepts may be shared in any phase.
+    const updated = run([{ type: 'share-formulation', date: week(2), accepted: true }], middle);
+    expect(updated.formulation).toEqual({ date: week(2), accepted: true });
+  });
 
-  test.fails('KNOWN BUG D [DESIGN 5] execute does not throw on a look-alike state', () => {
+  test('[DESIGN 3] invalid-state: execute refuses a look-alike state instead of throwing', () => {
     const lookAlike = {
       courseId: 'c',
       protocol: { phases: [] },
       contract: {},
       sessions: {},
-      inventory: {},
+      inventory: { people: { p1: {} }, circle: { ringCount: 3 } },
       outcome: null,
     } as unknown as CourseState;
-    expect(() =>
-      execute(lookAlike, { type: 'record-life-event', event: { date: DAY0, kind: 'loss' } }),
-    ).not.toThrow();
+    const command = { type: 'place-in-circle', personId: 'p1', ring: 0 };
+    expectRule(execute(lookAlike, command), 'invalid-state');
   });
 });
 

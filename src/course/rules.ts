@@ -550,10 +550,13 @@ export function admitEvent(
         ]);
       }
       const since = course.phaseHistory[course.phaseHistory.length - 1]?.since ?? course.startDate;
-      if (event.date < since) {
+      if (
+        event.date < since ||
+        (course.lastSessionDate !== null && event.date < course.lastSessionDate)
+      ) {
         return violation(
           'date-out-of-order',
-          'must not be earlier than the start of the current phase',
+          'must not be earlier than the start of the current phase or the last session',
           ['date'],
         );
       }

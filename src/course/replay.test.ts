@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import { test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import {
+  checkInvariants,
+  executeAll,
+  intentSequence,
+  isDeeplyFrozen,
+  recordPhq9,
+  runIntents,
+  session,
+  startIpt,
+  DAY0,
+} from '../../test/support/course-arbitraries.js';
+import { CourseEvent } from './events.js';
+import { replay, type ReplayError } from './replay.js';
+import { courseRules } from './rule-violation.js';
+import { CourseState } from './state.js';
+
+const { events: stream, state: built } = executeAll([
+  startIpt(),
+  session(1),
+  recordPhq9('m1', DAY0, 0),
+  { type: 'record-mood', rating: { date: DAY0, value: 4 } },
+]);
+const knownTypes: readonly unknown[] = CourseEvent.options.map((option) => option.shape.type.value);
+
+/** Checks the shape every replay failure has, and returns it. */
+function expectReplayError(result: ReturnType<typeof replay>, length: number | null): ReplayError {
+  expect(result.ok).toBe(false);
+  if (result.ok) throw new Error('replayed');
+  const error = result.error;
+  expect(error.kind).toBe('replay');
+  if (length === null) expect(error.index).toBeNull();
+  else {
+    expect(Number.isInteger(error.index)).toBe(true);
+    expect(error.index).toBeGreaterThanOrEqual(0);
+    expect(error.index).toBeLessThan(length);
+  }
+  expect(['validation', 'rule']).toContain(error.cause.kind);
+  if (error.cause.kind === 'rule') expect(Object.keys(courseRules)).toContain(error.cause.code);
+  else expect(error.cause.issues.length).toBeGreaterThan(0);
+  expect(isDeeplyFrozen(error)).toBe(true);
+  return error;
+}
+
+describe('replay examples', () => {
+  test('an empty list is a course not yet started: ok(null)', () => {
+    expect(replay([])).toEqual({ ok: true, value: null });
+  });
+
+  test('a stream rebuilds the state execute built', () => {
+    expect(replay(stream)).toStrictEqual({ ok: true, value: built });
+  });
+
+  test('a value that is not a list fails with index null', () => {
+    for (const input of [undefined, null, 42, 'events', { 0: stream[0], length: 1 }]) {
+      const error = expectReplayError(replay(input), null);
+      expect(error.cause.kind).toBe('validation');
+      expect(error.eventType).toBeUndefined();
+    }
+  });
+
+  test('more events than maxEvents fail with index null', () => {
+    const error = expectReplayError(replay(stream, { maxEvents: 3 }), null);
+    expect(error.cause).toMatchObject({ kind: 'validation', issues: [{ code: 'too-big' }] });
+    expect(replay(stream, { maxEvents: 4 }).ok).toBe(true);
+  });
+
+  test('an event that does not match its schema fails at its index, with its type when known', () => {
+    const broken = [...stream.slice(0, 2), { ...stream[2], score: 'high' }, ...stream.slice(3)];
+    const error = expectReplayError(replay(broken), broken.length);
+    expect(error.index).toBe(2);
+    expect(error.eventType).toBe('measure-recorded');
+    expect(error.cause.kind).toBe('validation');
+    const unknown = expectReplayError(replay([stream[0], { type: 'no-such-event' }]), 2);
+    expect(unknown.index).toBe(1);
+    expect(unknown.eventType).toBeUndefined();
+  });
+
+  test('an event that breaks a rule fails at its index with the rule as cause', () => {
+    const error = expectReplayError(replay(stream.slice(1)), 3);
+    expect(error.index).toBe(0);
+    expect(error.eventType).toBe('session-recorded');
+    expect(error.cause).toMatchObject({ kind: 'rule', code: 'course-not-started' });
+    const twice = expectReplayError(replay([stream[0], stream[0]]), 2);
+    expect(twice.cause).toMatchObject({ kind: 'rule', code: 'course-already-started' });
+  });
+
+  test('an unreadable event (a throwing getter) fails without throwing', () => {
+    const hostile = {
+      get type(): string {
+        throw new Error('boom');
+      },
+    };
+    expect(() => replay([stream[0], hostile])).not.toThrow();
+    const error = expectReplayError(replay([stream[0], hostile]), 2);
+    expect(error.index).toBe(1);
+  });
+});
+
+/** Mutations of a valid stream: delete, duplicate, swap, or set a field to anything. */
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), other: fc.nat() }),
+  fc.record({
+    kind: fc.constant('set' as const),
+    at: fc.nat(),
+    field: fc.nat(),
+    value: fc.anything(),
+  }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer TMutation> ? TMutation : never;
+
+function mutate(events: readonly unknown[], change: Mutation): unknown[] {
+  const copy = JSON.parse(JSON.stringify(events)) as Record<string, unknown>[];
+  if (copy.length === 0) return copy;
+  const at = change.at % copy.length;
+  switch (change.kind) {
+    case 'delete':
+      copy.splice(at, 1);
+      break;
+    case 'duplicate':
+      copy.splice(at, 0, structuredClone(copy[at]!));
+      break;
+    case 'swap': {
+      const other = change.other % copy.length;
+      [copy[at], copy[other]] = [copy[other]!, copy[at]!];
+      break;
+    }
+    case 'set': {
+      const event = copy[at]!;
+      const keys = Object.keys(event);
+      event[keys[change.field % keys.length]!] = change.value;
+      break;
+    }
+  }
+  return copy;
+}
+
+describe('replay never throws', () => {
+  test.prop([fc.anything()], { numRuns: 300 })(
+    'on anything: it returns ok(null), ok(a valid course) or a ReplayError',
+    (input) => {
+      let result: ReturnType<typeof replay> | undefined;
+      expect(() => (result = replay(input))).not.toThrow();
+      if (result === undefined) return;
+      if (result.ok) {
+        expect(result.value).toBeNull();
+        expect(Array.isArray(input) && input.length === 0).toBe(true);
+      } else {
+        expectReplayError(result, Array.isArray(input) ? input.length : null);
+      }
+    },
+  );
+
+  test.prop([fc.array(fc.anything(), { maxLength: 5 })], { numRuns: 200 })(
+    'on a list of anything after a valid start: the error names the first bad event',
+    (rest) => {
+      const events = [stream[0], ...rest];
+      const result = replay(events);
+      if (result.ok) return;
+      const error = expectReplayError(result, events.length);
+      expect(replay(events.slice(0, error.index!)).ok).toBe(true);
+    },
+  );
+
+  test.prop([intentSequence(30), fc.array(mutation, { minLength: 1, maxLength: 3 })], {
+    numRuns: 100,
+  })(
+    'on random mutations of a valid stream: a valid state, or an error at the first bad event',
+    (intents, changes) => {
+      const { events } = runIntents(intents);
+      let mutated: unknown[] = events;
+      for (const change of changes) mutated = mutate(mutated, change);
+      let result: ReturnType<typeof replay> | undefined;
+      expect(() => (result = replay(mutated))).not.toThrow();
+      if (result === undefined) return;
+      if (result.ok) {
+        expect(CourseState.safeParse(result.value).success).toBe(true);
+        expect(checkInvariants(result.value)).toEqual([]);
+        expect(isDeeplyFrozen(result.value)).toBe(true);
+        return;
+      }
+      const error = expectReplayError(result, mutated.length);
+      const index = error.index!;
+      // Everything before the failing event replays.
+      expect(replay(mutated.slice(0, index)).ok).toBe(true);
+      const raw = mutated[index] as { type?: unknown } | null;
+      if (error.eventType !== undefined) {
+        expect(raw?.type).toBe(error.eventType);
+        expect(knownTypes).toContain(error.eventType);
+      }
+    },
+  );
+});
