@@ -293,7 +293,7 @@ describe('sessions [DESIGN 3]', () => {
       { path: ['date'] },
     );
     // A phase does not start before the last session already held.
-    const later = run([session(middle!.sessionCount + 1, { date: '2026-06-01' })], middle);
+    const later = run([session(middle.sessionCount + 1, { date: '2026-06-01' })], middle);
     expectRule(
       execute(later, { type: 'advance-phase', to: 'termination', date: '2026-05-31' }),
       'date-out-of-order',
