@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsup';
 
-// One entry per public subpath; later entries (fhir, svg, testing) are added here and in the
-// `exports` map of package.json together.
-export default defineConfig({
+// The library: one entry per public subpath, ESM and CommonJS with their own type files. Later
+// entries (fhir, svg, testing) are added here and in the `exports` map of package.json together.
+const library = defineConfig({
   entry: { index: 'src/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
@@ -14,3 +14,20 @@ export default defineConfig({
   treeshake: true,
   splitting: false,
 });
+
+// The `iptkit` command: Node only, ESM, self-contained apart from the runtime dependencies.
+const cli = defineConfig({
+  entry: { cli: 'src/cli/bin.ts' },
+  format: ['esm'],
+  dts: false,
+  tsconfig: 'tsconfig.build.json',
+  target: 'node20',
+  platform: 'node',
+  sourcemap: false,
+  clean: false,
+  treeshake: true,
+  splitting: false,
+  banner: { js: '#!/usr/bin/env node' },
+});
+
+export default [library, cli];

@@ -343,3 +343,79 @@ export type {
   DocumentSchemaName,
   IptDocument,
 } from './document/document.js';
+
+// Analysis
+export {
+  normalCdf,
+  normalQuantile,
+  studentTCdf,
+  studentTQuantile,
+  noncentralTCdf,
+  wilsonInterval,
+  emptyMoments,
+  addToMoments,
+  mergeMoments,
+  sampleVariance,
+  meanInterval,
+} from './analysis/stats.js';
+export type { Interval, RunningMoments } from './analysis/stats.js';
+export {
+  ReliableChangeInput,
+  reliableChangeIndex,
+  ClinicalCutoffsInput,
+  clinicalCutoffs,
+  jacobsonTruaxCategory,
+  OutcomeOptions,
+  outcome,
+} from './analysis/outcome.js';
+export type {
+  ReliableChange,
+  ClinicalCutoffs,
+  JacobsonTruaxCategory,
+  Criterion,
+  CriterionNotApplied,
+  Outcome,
+} from './analysis/outcome.js';
+export {
+  hedgesCorrection,
+  cohensD,
+  hedgesG,
+  cohensDz,
+  cohensDav,
+  effectSizeFromMoments,
+} from './analysis/effect-size.js';
+export type { EffectSize } from './analysis/effect-size.js';
+export { summarizeCohort, createCohortAccumulator } from './analysis/cohort.js';
+export type {
+  CohortOptions,
+  CohortSummary,
+  CohortAccumulator,
+  CohortRate,
+  CohortMean,
+  CohortRange,
+  CohortEffectSize,
+  CohortCategory,
+} from './analysis/cohort.js';
+export { toLongFormat, toLongRows, toWideFormat } from './analysis/long-format.js';
+export type {
+  LongRow,
+  LongFormatOptions,
+  WideRow,
+  WideFormatOptions,
+} from './analysis/long-format.js';
+export { toCsv, toCsvRecords, csvField } from './analysis/csv.js';
+export type { CsvValue, CsvRow, CsvOptions } from './analysis/csv.js';
+export { summarizeNdjson, ndjsonLines } from './analysis/ndjson.js';
+export type {
+  NdjsonSource,
+  NdjsonOptions,
+  NdjsonLineOptions,
+  NdjsonLine,
+  NdjsonSummary,
+  NdjsonBadLine,
+  NdjsonIssue,
+} from './analysis/ndjson.js';
+
+// Testing helpers (will also be published as `iptkit/testing`)
+export { syntheticCohort } from './testing/synthetic-cohort.js';
+export type { SyntheticCohortOptions, SyntheticCourse } from './testing/synthetic-cohort.js';

@@ -1,3 +1,4 @@
+import { clonePlain } from '../internal/clone.js';
 import { match } from 'ts-pattern';
 import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
 import { safeParseWith } from '../internal/parse.js';
@@ -61,7 +62,7 @@ function translate(state: DeepReadonly<Course> | null, command: CourseCommand): 
     .with({ type: 'start-course' }, (start): Translation => {
       const protocol =
         typeof start.protocol === 'string'
-          ? (structuredClone(protocols[start.protocol]) as EventOf<'course-started'>['protocol'])
+          ? (clonePlain(protocols[start.protocol]) as EventOf<'course-started'>['protocol'])
           : start.protocol;
       return one({
         type: 'course-started',
@@ -103,7 +104,7 @@ function translate(state: DeepReadonly<Course> | null, command: CourseCommand): 
         );
       return one({
         type: 'person-updated',
-        person: structuredClone(person) as EventOf<'person-updated'>['person'],
+        person: clonePlain(person) as EventOf<'person-updated'>['person'],
         ...stamp,
       });
     })

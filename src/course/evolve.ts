@@ -1,3 +1,4 @@
+import { clonePlain } from '../internal/clone.js';
 import { produce } from 'immer';
 import { deepFreeze } from '../internal/deep-freeze.js';
 import type { Course, CourseState } from './state.js';
@@ -170,12 +171,10 @@ export function applyEvent(course: Course, event: CourseEvent): void {
  */
 export function evolve(state: CourseState, event: CourseEvent): CourseState {
   if (state === null) {
-    return event.type === 'course-started'
-      ? deepFreeze(startedState(structuredClone(event)))
-      : null;
+    return event.type === 'course-started' ? deepFreeze(startedState(clonePlain(event))) : null;
   }
   if (event.type === 'course-started') return state;
   return produce(state as Course, (draft) => {
-    applyEvent(draft, structuredClone(event));
+    applyEvent(draft, clonePlain(event));
   });
 }

@@ -1,3 +1,4 @@
+import { clonePlain } from '../internal/clone.js';
 import * as z from 'zod';
 import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
 import {
@@ -164,7 +165,7 @@ export function migrateDocumentWith(
     let upgraded: unknown;
     try {
       upgraded =
-        step?.upgrade === undefined ? current.data : step.upgrade(structuredClone(current.data));
+        step?.upgrade === undefined ? current.data : step.upgrade(clonePlain(current.data));
     } catch {
       return err(
         validationError([

@@ -174,7 +174,7 @@ function syntheticCourse(seed: number, index: number, dropoutRate: number): Synt
   if (dropsOutAfter === undefined) {
     run({ type: 'end-course', date: isoDay(start + (sessions - 1) * 7), outcome: 'completed' });
   }
-  const built = state as DeepReadonly<Course> | null;
+  const built: DeepReadonly<Course> | null = state;
   if (built === null) throw new Error('synthetic course was not started');
   return { events, state: built };
 }
