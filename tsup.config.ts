@@ -10,7 +10,7 @@ const library = defineConfig({
   target: 'es2022',
   platform: 'neutral',
   sourcemap: false,
-  clean: true,
+  clean: false, // `npm run build` empties dist first; two configs share it
   treeshake: true,
   splitting: false,
 });
