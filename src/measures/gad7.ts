@@ -1,6 +1,7 @@
+import { clonePlain } from '../internal/clone.js';
 import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
-import type { Instrument } from './instrument.js';
-import { difficultyOptions, frequencyOptions } from './phq9.js';
+import type { Instrument, ResponseOption } from './instrument.js';
+import { difficultyOptions, frequencyOptionList } from './phq9.js';
 
 const gad7Items: [string, string, string][] = [
   ['item1', 'Feeling nervous, anxious or on edge', '69725-0'],
@@ -34,14 +35,17 @@ export const gad7: DeepReadonly<Instrument> = deepFreeze<Instrument>({
   licence:
     'Free to use like the PHQ family (same copyright line); UNCONFIRMED for the GAD-7 form text itself.',
   citation: 'Spitzer, Kroenke, Williams & Löwe, Arch Intern Med 166:1092 (2006)',
-  provenance: { sources: ['GAD7-ARAB', 'JOTFORM', 'PHQ-FORM'] },
+  provenance: {
+    sources: ['GAD7-ARAB', 'JOTFORM', 'PHQ-FORM'],
+    note: 'The reference names Spitzer et al. 2006; the journal details of the citation are background knowledge.',
+  },
   loinc: { panel: '69737-5', total: '70274-6' },
   items: [
     ...gad7Items.map(([id, text, loinc]) => ({
       id,
       text,
       loinc,
-      options: [...frequencyOptions],
+      options: frequencyOptionList(),
       countsTowardTotal: true,
       provenance: {
         sources: ['FHIRQ-TS'],
@@ -53,7 +57,7 @@ export const gad7: DeepReadonly<Instrument> = deepFreeze<Instrument>({
       id: 'difficulty',
       text: 'How difficult these problems have made work, home life or getting along with others',
       loinc: '69722-7',
-      options: [...difficultyOptions],
+      options: clonePlain(difficultyOptions) as ResponseOption[],
       countsTowardTotal: false,
       provenance: {
         sources: ['HEALTHDATA'],

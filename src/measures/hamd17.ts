@@ -52,7 +52,8 @@ export const hamd17: DeepReadonly<Instrument> = deepFreeze<Instrument>({
   citation: 'Hamilton, J Neurol Neurosurg Psychiatry 23:56 (1960)',
   provenance: {
     sources: ['CAMCOPS', 'HAMD-DA', 'HAMD-ITEMS', 'MDICU', 'SURVEYDR'],
-    note: 'The division of items into 0-4 and 0-2 is partly UNCONFIRMED.',
+    unconfirmed: true,
+    note: 'The division of items into 0-4 and 0-2 is partly UNCONFIRMED. The citation of Hamilton (1960) is background knowledge, not from the project reference.',
   },
   items: hamdItems.map(([id, text, max]) => ({
     id,

@@ -517,3 +517,25 @@ describe('scoreInstrument on a custom instrument', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('scoreInstrument with instruments it did not build', () => {
+  test('an inconsistent hand-built instrument is refused, not scored', () => {
+    const broken = { ...custom(), items: [] } as unknown as Instrument;
+    const result = scoreInstrument(broken, {});
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.issues.map((found) => found.code)).toEqual([
+      'invalid-instrument',
+    ]);
+  });
+
+  test('an unfrozen instrument changed after scoring is scored as it is now (no stale cache)', () => {
+    const mine = custom();
+    const before = scoreInstrument(mine, { first: 1, second: 1, third: 1 });
+    expect(before.ok && before.value.total).toBe(3);
+    mine.items = mine.items.filter((item) => item.id !== 'third');
+    mine.bandSets = [];
+    delete mine.defaultBandSet;
+    const after = scoreInstrument(mine, { first: 1, second: 1 });
+    expect(after.ok && after.value.total).toBe(2);
+  });
+});

@@ -39,6 +39,8 @@ export const ResponseOption = z.strictObject({
   value: z.int().min(-1000).max(1000),
   label,
   loinc: LoincAnswerCode.optional(),
+  /** Where the answer code comes from, when it is not the instrument's own source. */
+  provenance: Provenance.optional(),
 });
 /** @category Measures */
 export type ResponseOption = z.infer<typeof ResponseOption>;
@@ -286,8 +288,11 @@ function rangeOf(items: readonly ItemsForRange[]): { min: number; max: number } 
  * @returns `{ min, max }`.
  * @category Measures
  */
-export function totalRange(instrument: DeepReadonly<Instrument>): { min: number; max: number } {
-  return rangeOf(instrument.items);
+export function totalRange(instrument: DeepReadonly<Instrument>): {
+  readonly min: number;
+  readonly max: number;
+} {
+  return Object.freeze(rangeOf(instrument.items));
 }
 
 /**
@@ -388,9 +393,18 @@ interface Compiled {
 
 const compiledCache = new WeakMap<object, Compiled>();
 
-function compile(instrument: DeepReadonly<Instrument>): Compiled {
-  const cached = compiledCache.get(instrument);
+/**
+ * Prepares an instrument for scoring. An instrument seen for the first time is validated first
+ * (a hand-built object may be inconsistent); only frozen instruments are cached, so a caller who
+ * changes an instrument object after scoring with it never gets stale results.
+ * @returns The prepared instrument, or `undefined` if the instrument is not valid.
+ */
+function compile(given: DeepReadonly<Instrument>): Compiled | undefined {
+  const cached = compiledCache.get(given);
   if (cached !== undefined) return cached;
+  const checked = Instrument.safeParse(given);
+  if (!checked.success) return undefined;
+  const instrument = checked.data;
   const items = instrument.items.map((item) => {
     const values = item.options.map((option) => option.value);
     return {
@@ -429,7 +443,7 @@ function compile(instrument: DeepReadonly<Instrument>): Compiled {
       atLeast: flag.atLeast,
     })),
   };
-  compiledCache.set(instrument, compiled);
+  if (Object.isFrozen(given)) compiledCache.set(given, compiled);
   return compiled;
 }
 
@@ -452,7 +466,13 @@ function describeAllowed(allowed: ReadonlySet<number>): string {
 export function findBand(bandSet: DeepReadonly<BandSet>, total: number): ScoredBand | undefined {
   for (const band of bandSet.bands) {
     if (total >= band.min && total <= band.max) {
-      return { id: band.id, label: band.label, min: band.min, max: band.max, bandSet: bandSet.id };
+      return Object.freeze({
+        id: band.id,
+        label: band.label,
+        min: band.min,
+        max: band.max,
+        bandSet: bandSet.id,
+      });
     }
   }
   return undefined;
@@ -572,6 +592,13 @@ function scoreUnsafe(
     );
   }
   const compiled = compile(instrument);
+  if (compiled === undefined) {
+    return err(
+      validationError([
+        issue('invalid-instrument', ['instrument'], 'the instrument definition is not valid'),
+      ]),
+    );
+  }
   const record = responses as Record<string, unknown>;
   const problems: Issue[] = [];
   const policy = checkPolicy(options, compiled, problems) ?? instrument.scoring.missing;

@@ -58,7 +58,7 @@ describe('Score types', () => {
   });
 
   test('totalRange returns numbers; defineInstrument returns a deeply readonly Instrument', () => {
-    expectTypeOf(totalRange(phq9)).toEqualTypeOf<{ min: number; max: number }>();
+    expectTypeOf(totalRange(phq9)).toEqualTypeOf<{ readonly min: number; readonly max: number }>();
     expectTypeOf(defineInstrument({})).toEqualTypeOf<
       Result<DeepReadonly<Instrument>, ValidationError>
     >();

@@ -1,3 +1,4 @@
+import { clonePlain } from '../internal/clone.js';
 import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
 import type { ValidationError } from '../internal/issues.js';
 import { ok, type Result } from '../internal/result.js';
@@ -11,6 +12,31 @@ import {
   type ScoreDraft,
 } from './instrument.js';
 
+/** A fresh, mutable copy of the 0-3 frequency answers, for building instruments. @internal */
+export function frequencyOptionList(): ResponseOption[] {
+  return [
+    { value: 0, label: 'Not at all', loinc: 'LA6568-5', provenance: { sources: ['LFORMS-EX'] } },
+    {
+      value: 1,
+      label: 'Several days',
+      loinc: 'LA6569-3',
+      provenance: { sources: ['LFORMS-EX'], unconfirmed: true, note: 'Answer code UNCONFIRMED.' },
+    },
+    {
+      value: 2,
+      label: 'More than half the days',
+      loinc: 'LA6570-1',
+      provenance: { sources: ['LFORMS-EX'], unconfirmed: true, note: 'Answer code UNCONFIRMED.' },
+    },
+    {
+      value: 3,
+      label: 'Nearly every day',
+      loinc: 'LA6571-9',
+      provenance: { sources: ['LFORMS-EX'] },
+    },
+  ];
+}
+
 /**
  * The 0-3 frequency answers shared by the PHQ-9 and GAD-7 items ("over the last 2 weeks, how
  * often..."), with LOINC answer codes.
@@ -18,12 +44,7 @@ import {
  * LA6569-3 and LA6570-1 UNCONFIRMED)
  * @category Measures
  */
-export const frequencyOptions: DeepReadonly<ResponseOption[]> = deepFreeze([
-  { value: 0, label: 'Not at all', loinc: 'LA6568-5' },
-  { value: 1, label: 'Several days', loinc: 'LA6569-3' },
-  { value: 2, label: 'More than half the days', loinc: 'LA6570-1' },
-  { value: 3, label: 'Nearly every day', loinc: 'LA6571-9' },
-]);
+export const frequencyOptions: DeepReadonly<ResponseOption[]> = deepFreeze(frequencyOptionList());
 
 /**
  * The "how difficult have these problems made it..." answers (PHQ-9's functional question, reused
@@ -78,14 +99,14 @@ export const phq9: DeepReadonly<Instrument> = deepFreeze<Instrument>({
       id,
       text,
       loinc,
-      options: [...frequencyOptions],
+      options: frequencyOptionList(),
       countsTowardTotal: true,
     })),
     {
       id: 'difficulty',
       text: 'How difficult these problems have made work, home life or getting along with others',
       loinc: '69722-7',
-      options: [...difficultyOptions],
+      options: clonePlain(difficultyOptions) as ResponseOption[],
       countsTowardTotal: false,
       provenance: { sources: ['PHQ-FORM', 'SCRIBD-PHQ', 'CIRG'] },
     },
