@@ -35,10 +35,12 @@ export type DocumentVersions = readonly DocumentVersion[];
  * first release; later versions are appended, never edited.
  * @category Document
  */
-export const documentTypes = {
-  'iptkit/course-events': [{ data: z.array(CourseEvent).max(1_000_000) }],
-  'iptkit/course-snapshot': [{ data: CourseState }],
-} as const satisfies Record<string, DocumentVersions>;
+export const documentTypes = Object.freeze({
+  'iptkit/course-events': Object.freeze([
+    Object.freeze({ data: z.array(CourseEvent).max(1_000_000) }),
+  ]),
+  'iptkit/course-snapshot': Object.freeze([Object.freeze({ data: CourseState })]),
+} as const satisfies Record<string, DocumentVersions>);
 
 /**
  * The name of a stored document type, e.g. `iptkit/course-events`.
@@ -74,10 +76,6 @@ export interface IptDocument<TData = unknown> {
   readonly schema: DocumentSchemaName;
   readonly version: number;
   readonly data: DeepReadonly<TData>;
-}
-
-function isDocumentName(name: string): name is DocumentSchemaName {
-  return Object.hasOwn(documentTypes, name);
 }
 
 function prefixed(issues: readonly Issue[], prefix: (string | number)[]): Issue[] {
@@ -203,7 +201,7 @@ export function toDocument<TData>(
   schema: DocumentSchemaName,
   data: TData,
 ): { readonly schema: DocumentSchemaName; readonly version: number; readonly data: TData } {
-  return { schema, version: latestDocumentVersion[schema], data };
+  return Object.freeze({ schema, version: latestDocumentVersion[schema], data });
 }
 
 /**
@@ -221,5 +219,5 @@ export function parseDocumentOrThrow(input: unknown): IptDocument {
 
 /** Whether a string names a document type iptkit knows. @category Document */
 export function isDocumentSchemaName(name: string): name is DocumentSchemaName {
-  return isDocumentName(name);
+  return Object.hasOwn(documentTypes, name);
 }

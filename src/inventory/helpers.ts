@@ -66,14 +66,14 @@ export function parseAt<TSchema extends z.ZodType>(
   input: unknown,
   prefix: IssuePath,
 ): Result<z.output<TSchema>, ValidationError> {
-  let parsed: z.ZodSafeParseResult<z.output<TSchema>>;
+  // zod builds `error` lazily from the input, so reading it belongs inside the try as well.
   try {
-    parsed = schema.safeParse(input, { reportInput: false });
+    const parsed = schema.safeParse(input, { reportInput: false });
+    if (!parsed.success) return err(validationError(issuesFromZod(parsed.error, prefix)));
+    return ok(parsed.data);
   } catch {
     return fail('unreadable-input', prefix, 'the input could not be read');
   }
-  if (!parsed.success) return err(validationError(issuesFromZod(parsed.error, prefix)));
-  return ok(parsed.data);
 }
 
 /**

@@ -176,7 +176,13 @@ function syntheticCourse(seed: number, index: number, dropoutRate: number): Synt
   }
   const built: DeepReadonly<Course> | null = state;
   if (built === null) throw new Error('synthetic course was not started');
-  return { events, state: built };
+  return Object.freeze({ events: Object.freeze(events), state: built });
+}
+
+/** A seed as the 32-bit integer the generator uses (anything not a finite number counts as 0). */
+function normalizeSeed(seed: unknown): number {
+  const value = typeof seed === 'bigint' ? Number(seed % 4_294_967_296n) : Number(seed);
+  return Number.isFinite(value) ? Math.trunc(value) >>> 0 : 0;
 }
 
 /**
@@ -187,16 +193,38 @@ function syntheticCourse(seed: number, index: number, dropoutRate: number): Synt
  *
  * The numbers are made up to look plausible (baseline 10-24, a random rate of improvement, noise
  * of about 2 points); they are **not** clinical data and describe no real population.
- * @param options - Seed, size and dropout rate.
+ * @param options - Seed (any number; used as a 32-bit integer), size (0-100,000) and dropout rate.
  * @returns The courses, in order.
+ * @example
+ * ```ts
+ * syntheticCohort({ seed: 42, size: 100 }); // or syntheticCohort(42, 100)
+ * ```
  * @category Testing
  */
-export function syntheticCohort(options: SyntheticCohortOptions): readonly SyntheticCourse[] {
-  const size = Math.max(0, Math.min(100_000, Math.floor(options.size)));
-  const dropoutRate = Math.max(0, Math.min(1, options.dropoutRate ?? 0.2));
+export function syntheticCohort(options: SyntheticCohortOptions): readonly SyntheticCourse[];
+/**
+ * The same, with the seed and size as arguments.
+ * @param seed - Any number; used as a 32-bit integer.
+ * @param size - How many courses (0-100,000).
+ * @returns The courses, in order.
+ */
+export function syntheticCohort(seed: number, size: number): readonly SyntheticCourse[];
+export function syntheticCohort(
+  first: SyntheticCohortOptions | number,
+  second?: number,
+): readonly SyntheticCourse[] {
+  const options: SyntheticCohortOptions =
+    typeof first === 'object' ? first : { seed: first, size: second ?? 0 };
+  const requested = Number(options.size);
+  const size = Number.isFinite(requested)
+    ? Math.max(0, Math.min(100_000, Math.floor(requested)))
+    : 0;
+  const rate = Number(options.dropoutRate ?? 0.2);
+  const dropoutRate = Number.isFinite(rate) ? Math.max(0, Math.min(1, rate)) : 0.2;
+  const seed = normalizeSeed(options.seed);
   const courses: SyntheticCourse[] = [];
   for (let index = 0; index < size; index += 1) {
-    courses.push(syntheticCourse(Math.floor(options.seed), index, dropoutRate));
+    courses.push(syntheticCourse(seed, index, dropoutRate));
   }
   return Object.freeze(courses);
 }
