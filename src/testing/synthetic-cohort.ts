@@ -215,12 +215,15 @@ export function syntheticCohort(
 ): readonly SyntheticCourse[] {
   const options: SyntheticCohortOptions =
     typeof first === 'object' ? first : { seed: first, size: second ?? 0 };
-  const requested = Number(options.size);
-  const size = Number.isFinite(requested)
-    ? Math.max(0, Math.min(100_000, Math.floor(requested)))
-    : 0;
-  const rate = Number(options.dropoutRate ?? 0.2);
-  const dropoutRate = Number.isFinite(rate) ? Math.max(0, Math.min(1, rate)) : 0.2;
+  // Checked at run time too: JavaScript callers may pass anything.
+  const requested: unknown = options.size;
+  const size =
+    typeof requested === 'number' && Number.isFinite(requested)
+      ? Math.max(0, Math.min(100_000, Math.floor(requested)))
+      : 0;
+  const rate: unknown = options.dropoutRate ?? 0.2;
+  const dropoutRate =
+    typeof rate === 'number' && Number.isFinite(rate) ? Math.max(0, Math.min(1, rate)) : 0.2;
   const seed = normalizeSeed(options.seed);
   const courses: SyntheticCourse[] = [];
   for (let index = 0; index < size; index += 1) {
