@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { summarizeCohort, type CohortRate, type CohortSummary } from '../analysis/cohort.js';
 import { csvField, toCsv } from '../analysis/csv.js';
@@ -90,8 +90,29 @@ function print(
   else for (const line of summaryTable(summary)) output.out(line);
 }
 
+/** A file being written, and whether a write has failed since it opened. */
+interface OutputFile {
+  readonly stream: WriteStream;
+  readonly failed: () => boolean;
+}
+
+/** Opens a file for writing, turning a bad path into a usage error instead of a crash. */
+async function openForWriting(path: string): Promise<OutputFile> {
+  const stream = createWriteStream(path, { encoding: 'utf8' });
+  try {
+    await once(stream, 'open');
+  } catch {
+    throw new UsageError(`cannot write ${path}`);
+  }
+  let failed = false;
+  stream.on('error', () => {
+    failed = true;
+  });
+  return { stream, failed: () => failed };
+}
+
 async function* singleDocument(path: string): AsyncGenerator<string> {
-  const text = await readText(path);
+  const text = (await readText(path)).replace(/^\uFEFF/, '');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -119,8 +140,8 @@ export async function summarizeCommand(
   if (!instrument.success) throw new UsageError('--instrument must be phq-9, gad-7 or hamd-17');
   const longPath = typeof values.long === 'string' ? values.long : undefined;
 
-  const long =
-    longPath === undefined ? undefined : createWriteStream(longPath, { encoding: 'utf8' });
+  const file = longPath === undefined ? undefined : await openForWriting(longPath);
+  const long = file?.stream;
   let wroteHeader = false as boolean; // set inside the onCourse callback
   let pendingWrite: Promise<unknown> = Promise.resolve();
   const bar = progress();
@@ -151,6 +172,10 @@ export async function summarizeCommand(
       long.end();
       await once(long, 'close');
     }
+  }
+  if (file?.failed() === true) {
+    output.err(`iptkit: writing ${longPath ?? ''} failed; the long-format file is incomplete`);
+    return 1;
   }
   print(
     format as Format,

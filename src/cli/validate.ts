@@ -1,6 +1,7 @@
 import { replay } from '../course/replay.js';
 import { parseDocument } from '../document/document.js';
 import type { Issue } from '../internal/issues.js';
+import { ndjsonLines } from '../analysis/ndjson.js';
 import { isNdjsonPath, progress, readChunks, readText } from './io.js';
 
 /** Where the command writes. */
@@ -62,7 +63,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
  */
 export async function validateFile(path: string, output: Output): Promise<number> {
   if (!isNdjsonPath(path)) {
-    const text = await readText(path);
+    const text = (await readText(path)).replace(/^\uFEFF/, '');
     if (text.trim() === '') {
       output.err(`${path}: the file is empty [empty-file]`);
       return 1;
@@ -83,37 +84,27 @@ export async function validateFile(path: string, output: Output): Promise<number
   }
 
   const bar = progress();
-  let lineNumber = 0;
   let documents = 0;
   let invalid = 0;
-  let pending = '';
-  const check = (line: string) => {
-    lineNumber += 1;
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (text.trim() === '') return;
+  for await (const { line, text } of ndjsonLines(readChunks(path))) {
+    if (text === null) {
+      documents += 1;
+      invalid += 1;
+      output.err(`  line ${line}: the line is too long [line-too-long]`);
+      continue;
+    }
+    if (text.trim() === '') continue;
     documents += 1;
     const json = parseJson(text);
     const problems = json.ok
-      ? checkDocument(json.value, `line ${lineNumber}: `).problems
-      : [`line ${lineNumber}: not valid JSON [invalid-json]`];
+      ? checkDocument(json.value, `line ${line}: `).problems
+      : [`line ${line}: not valid JSON [invalid-json]`];
     if (problems.length > 0) {
       invalid += 1;
       for (const problem of problems) output.err(`  ${problem}`);
     }
     bar.update(`checked ${documents} documents`);
-  };
-  for await (const chunk of readChunks(path)) {
-    pending += chunk;
-    let start = 0;
-    let newline = pending.indexOf('\n', start);
-    while (newline !== -1) {
-      check(pending.slice(start, newline));
-      start = newline + 1;
-      newline = pending.indexOf('\n', start);
-    }
-    pending = pending.slice(start);
   }
-  if (pending !== '') check(pending);
   bar.done();
   if (documents === 0) {
     output.err(`${path}: the file has no documents [empty-file]`);
