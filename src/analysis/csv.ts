@@ -92,7 +92,8 @@ export function* toCsvRecords<TRow extends CsvRow<TRow>>(
   rows: Iterable<TRow>,
   options: CsvOptions = {},
 ): Generator<string, void, undefined> {
-  let columns = options.columns;
+  // `options ?? {}`: JavaScript callers may pass null.
+  let columns = (options as CsvOptions | null | undefined)?.columns;
   if (columns !== undefined) {
     if (columns.length === 0) return;
     yield record(columns.map(textField));
