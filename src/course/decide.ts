@@ -93,7 +93,12 @@ function translate(state: DeepReadonly<Course> | null, command: CourseCommand): 
                 'invalid-command',
                 'the changes do not make a valid entry',
                 ['changes'],
-                updated.error.issues,
+                // updatePerson reports against its `patch` argument; the command calls it `changes`.
+                updated.error.issues.map((found) => ({
+                  ...found,
+                  path:
+                    found.path[0] === 'patch' ? ['changes', ...found.path.slice(1)] : found.path,
+                })),
               ),
         );
       }

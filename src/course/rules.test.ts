@@ -292,6 +292,16 @@ describe('sessions [DESIGN 3]', () => {
       'date-out-of-order',
       { path: ['date'] },
     );
+    // A session is not dated before the phase it would be filed under began.
+    const started = run(
+      [{ type: 'advance-phase', to: 'termination', date: '2026-06-10' }],
+      run([session(middle.sessionCount + 1, { date: '2026-06-01' })], middle),
+    );
+    expectRule(
+      execute(started, session(middle.sessionCount + 2, { date: '2026-06-05' })),
+      'date-out-of-order',
+      { path: ['date'] },
+    );
     // A phase does not start before the last session already held.
     const later = run([session(middle.sessionCount + 1, { date: '2026-06-01' })], middle);
     expectRule(

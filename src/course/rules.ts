@@ -83,6 +83,14 @@ export function checkSession(
       'date',
     ]);
   }
+  const phaseSince = course.phaseHistory[course.phaseHistory.length - 1]?.since;
+  if (phaseSince !== undefined && session.date < phaseSince) {
+    return violation(
+      'date-out-of-order',
+      'must not be earlier than the start of the current phase (the session would be filed under it)',
+      ['date'],
+    );
+  }
   return undefined;
 }
 

@@ -131,7 +131,7 @@ export type CourseState = DeepReadonly<Course> | null;
  * @category Course
  */
 export function openRiskFlags(course: DeepReadonly<Course>): readonly DeepReadonly<RiskFlag>[] {
-  return Object.values(course.riskFlags)
+  const open = Object.values(course.riskFlags)
     .filter((flag) => flag.acknowledged === null)
     .sort((left, right) =>
       left.raisedOn === right.raisedOn
@@ -142,6 +142,7 @@ export function openRiskFlags(course: DeepReadonly<Course>): readonly DeepReadon
           ? -1
           : 1,
     );
+  return Object.freeze(open);
 }
 
 /**
@@ -153,11 +154,16 @@ export function openRiskFlags(course: DeepReadonly<Course>): readonly DeepReadon
 export function sessionsInOrder(
   course: DeepReadonly<Course>,
 ): readonly DeepReadonly<CourseSession>[] {
-  return Object.values(course.sessions).sort((left, right) => left.number - right.number);
+  return Object.freeze(
+    Object.values(course.sessions).sort((left, right) => left.number - right.number),
+  );
 }
 
 /**
- * The measures of a course in date order (equal dates in the order recorded).
+ * The measures of a course in date order. Measures of the same date keep the order of the course's
+ * `measures` record, which is the order they were recorded in unless their ids look like whole
+ * numbers (JavaScript lists such keys first, in numeric order): give same-day measures ids that
+ * sort the way you want, or distinct dates.
  * @param course - The course.
  * @param instrument - Only this instrument, if given.
  * @returns The measures.
@@ -167,7 +173,7 @@ export function measuresInOrder(
   course: DeepReadonly<Course>,
   instrument?: CourseInstrumentId,
 ): readonly DeepReadonly<MeasureRecord>[] {
-  return Object.values(course.measures)
+  const ordered = Object.values(course.measures)
     .filter((record) => instrument === undefined || record.instrument === instrument)
     .map((record, index) => ({ record, index }))
     .sort((left, right) =>
@@ -178,4 +184,5 @@ export function measuresInOrder(
           : 1,
     )
     .map(({ record }) => record);
+  return Object.freeze(ordered);
 }

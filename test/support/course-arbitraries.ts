@@ -838,6 +838,7 @@ export function predictAccepted(state: CourseState, command: Command): boolean |
         number <= limit &&
         date >= course.startDate &&
         (course.lastSessionDate === null || date >= course.lastSessionDate) &&
+        date >= lastSince(course) &&
         (notice === undefined || course.terminationRaised !== null || limit - number >= notice)
       );
     }
