@@ -6,7 +6,7 @@ import { issue, validationError, type ValidationError } from '../internal/issues
 import { err, ok, type Result } from '../internal/result.js';
 import { ProblemArea } from '../problem-area/problem-areas.js';
 import { effectSizeFromMoments } from './effect-size.js';
-import { outcome, type Outcome, type OutcomeOptions } from './outcome.js';
+import { outcomeUnder, type Outcome, type OutcomeOptions } from './outcome.js';
 import {
   addToMoments,
   emptyMoments,
@@ -328,6 +328,9 @@ export function createCohortAccumulator(options: CohortOptions = {}): CohortAccu
   const instrument = options.instrument ?? 'phq-9';
   const level = isLevel(options.level) ? options.level : DEFAULT_LEVEL;
   const outcomeOptions: OutcomeOptions = { ...options.outcome, instrument };
+  // The options are checked once here, not once per course, and the outcomes, read and dropped,
+  // are not frozen (the criteria kept are frozen with the summary).
+  const outcomeOf = outcomeUnder(outcomeOptions);
   const settings = Object.freeze({
     instrument,
     level,
@@ -349,7 +352,7 @@ export function createCohortAccumulator(options: CohortOptions = {}): CohortAccu
       tally.attendedMax = maxOf(tally.attendedMax, attended);
       tally.primaryFocus[course.foci.primary?.area ?? 'none'] += 1;
 
-      const result = outcome(course, outcomeOptions);
+      const result = outcomeOf(course);
       if (!result.ok) {
         const code = result.error.issues[0]?.code ?? 'unknown';
         increment(tally.notComputed, code, 1);

@@ -1,5 +1,7 @@
-import type { Course } from '../course/state.js';
-import { replay, type ReplayError } from '../course/replay.js';
+import * as z from 'zod';
+import { Course } from '../course/state.js';
+import { rememberedProtocol } from '../course/protocol-memo.js';
+import { replayUnfrozen, type ReplayError } from '../course/replay.js';
 import {
   DocumentEnvelope,
   documentTypes,
@@ -267,7 +269,8 @@ type LineResult =
   | { readonly ok: false; readonly issues: readonly NdjsonIssue[] };
 
 function replayed(data: unknown): LineResult {
-  const result = replay(data);
+  // Not frozen: the summary only reads the course (one handed to `onCourse` is frozen then).
+  const result = replayUnfrozen(data);
   if (!result.ok) return { ok: false, issues: replayIssues(result.error) };
   return result.value === null
     ? { ok: false, issues: NO_COURSE }
@@ -281,12 +284,32 @@ function snapshot(course: DeepReadonly<Course> | null): LineResult {
   return course === null ? { ok: false, issues: NO_COURSE } : { ok: true, course };
 }
 
+/** A snapshot's course with its protocol left to {@link rememberedProtocol}; every other key as is. */
+const CourseWithoutProtocol = Course.extend({ protocol: z.unknown() });
+
+/**
+ * A latest-version snapshot's course through the memo of validated protocols: when its protocol
+ * equals one validated before, only the rest of the course goes through the schema. `undefined`
+ * whenever that does not settle it (no course object, another protocol, any issue), leaving the
+ * verdict and the issues to the full schema. The course schema has no cross-field refinement, so
+ * the verdict is the same.
+ */
+function rememberedSnapshot(data: unknown): DeepReadonly<Course> | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const protocol = rememberedProtocol((data as { protocol?: unknown }).protocol);
+  if (protocol === undefined) return undefined;
+  const rest = CourseWithoutProtocol.safeParse(data, { reportInput: false });
+  return rest.success ? { ...rest.data, protocol } : undefined;
+}
+
 /**
  * Reads one line as a course document. A document at the latest version of its type is checked
  * as `parseDocument` would (same schema, same issues) but without its work that a summary does not
  * need: a stream of events goes straight to replay (which validates every event, so validating
- * the document first would do that work twice), and a snapshot is validated without being frozen
- * (the summary never hands it out). Any other document goes through `migrateDocument`.
+ * the document first would do that work twice) and is not frozen, and a snapshot is validated
+ * without being frozen (the summary never hands either out unless `onCourse` asks, and then freezes
+ * it), its protocol through the memo of protocols already validated. Any other document goes
+ * through `migrateDocument`.
  */
 function readCourse(text: string): LineResult {
   let value: unknown;
@@ -306,6 +329,8 @@ function readCourse(text: string): LineResult {
       version === SNAPSHOT_VERSION &&
       latestSnapshot !== undefined
     ) {
+      const remembered = rememberedSnapshot(data);
+      if (remembered !== undefined) return snapshot(remembered);
       const parsed = latestSnapshot.data.safeParse(data, { reportInput: false });
       if (!parsed.success) {
         return { ok: false, issues: issuesOf(issuesFromZod(parsed.error), ['data']) };
@@ -397,7 +422,7 @@ export async function summarizeNdjson(
     }
     courses += 1;
     accumulator.add(result.course);
-    // Snapshots are validated without being frozen (see readCourse); one handed out is frozen.
+    // Courses are read without being frozen (see readCourse); one handed out is frozen.
     onCourse?.(freezeTree(result.course), courses);
   };
 

@@ -456,10 +456,24 @@ export function outcome(
   course: DeepReadonly<Course>,
   options: OutcomeOptions,
 ): Result<Outcome, ValidationError> {
+  return outcomeWith(checkedOptions(options), course, true);
+}
+
+type CheckedOptions = Result<DeepReadonly<z.output<typeof OutcomeOptions>>, ValidationError>;
+
+function checkedOptions(options: OutcomeOptions): CheckedOptions {
   const parsed = safeParseWith(OutcomeOptions, options);
-  if (!parsed.ok) return err(under(['options'], parsed.error));
+  return parsed.ok ? parsed : err(under(['options'], parsed.error));
+}
+
+function outcomeWith(
+  options: CheckedOptions,
+  course: DeepReadonly<Course>,
+  freeze: boolean,
+): Result<Outcome, ValidationError> {
+  if (!options.ok) return options;
   try {
-    return computeOutcome(course, parsed.value);
+    return computeOutcome(course, options.value, freeze);
   } catch {
     return err(
       validationError([issue('unreadable-input', ['course'], 'the course could not be read')]),
@@ -467,9 +481,26 @@ export function outcome(
   }
 }
 
+/**
+ * {@link outcome} with its options checked once, for a caller that applies the same options to
+ * many courses and only reads each outcome (the cohort accumulator): the options are validated
+ * when the function is made rather than per course, and the outcomes are not frozen. Each call
+ * gives the same result as `outcome(course, options)` with the options as they were then.
+ * @param options - As for {@link outcome}.
+ * @returns The outcome of a course under those options.
+ * @internal
+ */
+export function outcomeUnder(
+  options: OutcomeOptions,
+): (course: DeepReadonly<Course>) => Result<Outcome, ValidationError> {
+  const checked = checkedOptions(options);
+  return (course) => outcomeWith(checked, course, false);
+}
+
 function computeOutcome(
   course: DeepReadonly<Course>,
   options: DeepReadonly<z.output<typeof OutcomeOptions>>,
+  freeze: boolean,
 ): Result<Outcome, ValidationError> {
   const candidate = course as unknown;
   if (
@@ -691,24 +722,23 @@ function computeOutcome(
     });
   }
 
-  return ok(
-    deepFreeze({
-      courseId: course.courseId,
-      instrument,
-      baseline: { ...first },
-      final: { ...last },
-      measures: scored.length,
-      skipped,
-      change,
-      percentChange,
-      response,
-      remission,
-      reliableImprovement,
-      reliableChange,
-      category,
-      crossedCutoff,
-      criteria,
-      notApplied,
-    }),
-  );
+  const found: Outcome = {
+    courseId: course.courseId,
+    instrument,
+    baseline: { ...first },
+    final: { ...last },
+    measures: scored.length,
+    skipped,
+    change,
+    percentChange,
+    response,
+    remission,
+    reliableImprovement,
+    reliableChange,
+    category,
+    crossedCutoff,
+    criteria,
+    notApplied,
+  };
+  return ok(freeze ? deepFreeze(found) : found);
 }

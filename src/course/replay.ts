@@ -1,8 +1,10 @@
 import { deepFreeze, freezeTree } from '../internal/deep-freeze.js';
 import { issue, issuesFromZod, validationError, type ValidationError } from '../internal/issues.js';
 import { err, ok, type Result } from '../internal/result.js';
-import { CourseEvent } from './events.js';
+import * as z from 'zod';
+import { CourseEvent, CourseStarted } from './events.js';
 import { applyEvent, startedState } from './evolve.js';
+import { rememberedProtocol } from './protocol-memo.js';
 import type { RuleViolation } from './rule-violation.js';
 import { admitEvent } from './rules.js';
 import type { Course, CourseState } from './state.js';
@@ -43,20 +45,43 @@ function failure(
   );
 }
 
+/** `course-started` with its protocol left to {@link rememberedProtocol}; every other key as is. */
+const CourseStartedWithoutProtocol = CourseStarted.extend({ protocol: z.unknown() });
+
+type ParsedEvent = { success: true; data: CourseEvent } | { success: false; error: z.ZodError };
+
 /**
- * Rebuilds a course from its stored events: validates each event against its schema, checks it
- * against the rules given the state so far (recomputing stored scores), and folds it in. Stops at
- * the first bad event and says which one and why. The state is built privately and frozen once at
- * the end, so replay is linear in the number of events. Never throws.
- * @param events - The stored stream (untrusted), oldest first.
- * @param options - Limits.
- * @returns The state (`null` for an empty stream), or a {@link ReplayError}.
- * @category Course
+ * Validates one stored event: `CourseEvent.safeParse`, except that a `course-started` event whose
+ * protocol equals one validated before skips validating the protocol again (see
+ * protocol-memo.ts). Its other keys still go through the event's own schema, and any failure is
+ * reported by the full schema, so the verdict and the issues are those of `CourseEvent`.
  */
-export function replay(
+function parseEvent(raw: unknown): ParsedEvent {
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    const candidate = raw as { type?: unknown; protocol?: unknown };
+    if (candidate.type === 'course-started') {
+      const protocol = rememberedProtocol(candidate.protocol);
+      if (protocol !== undefined) {
+        const rest = CourseStartedWithoutProtocol.safeParse(raw);
+        if (rest.success) {
+          return { success: true, data: { ...rest.data, protocol } as CourseEvent };
+        }
+      }
+    }
+  }
+  return CourseEvent.safeParse(raw);
+}
+
+/**
+ * {@link replay} without the final freeze, for callers inside iptkit that only read the course
+ * and then drop it (the NDJSON summary): freezing is a walk over the whole state that such a
+ * caller does not need. Same validation, same rules, same errors.
+ * @internal
+ */
+export function replayUnfrozen(
   events: unknown,
   options: ReplayOptions = {},
-): Result<CourseState, ReplayError> {
+): Result<Course | null, ReplayError> {
   if (!Array.isArray(events)) {
     return failure(null, validationError([issue('invalid-type', [], 'expected a list of events')]));
   }
@@ -71,7 +96,7 @@ export function replay(
   for (let index = 0; index < events.length; index += 1) {
     let parsed;
     try {
-      parsed = CourseEvent.safeParse(events[index]);
+      parsed = parseEvent(events[index]);
     } catch {
       return failure(
         index,
@@ -98,5 +123,24 @@ export function replay(
       applyEvent(course, event);
     }
   }
-  return ok(course === null ? null : freezeTree(course));
+  return ok(course);
+}
+
+/**
+ * Rebuilds a course from its stored events: validates each event against its schema, checks it
+ * against the rules given the state so far (recomputing stored scores), and folds it in. Stops at
+ * the first bad event and says which one and why. The state is built privately and frozen once at
+ * the end, so replay is linear in the number of events. Never throws.
+ * @param events - The stored stream (untrusted), oldest first.
+ * @param options - Limits.
+ * @returns The state (`null` for an empty stream), or a {@link ReplayError}.
+ * @category Course
+ */
+export function replay(
+  events: unknown,
+  options: ReplayOptions = {},
+): Result<CourseState, ReplayError> {
+  const result = replayUnfrozen(events, options);
+  if (!result.ok) return result;
+  return ok(result.value === null ? null : freezeTree(result.value));
 }
