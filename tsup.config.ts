@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 // The library: one entry per public subpath, ESM and CommonJS with their own type files. Later
 // entries (fhir, svg, testing) are added here and in the `exports` map of package.json together.
 const library = defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', fhir: 'src/fhir/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   tsconfig: 'tsconfig.build.json',

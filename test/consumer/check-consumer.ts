@@ -25,7 +25,7 @@ try {
   mkdirSync(installed, { recursive: true });
   run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1'], scratch);
   // The package's runtime dependencies and the compiler come from this checkout.
-  for (const dependency of ['zod', 'immer', 'ts-pattern', 'typescript', '@types']) {
+  for (const dependency of ['zod', 'immer', 'ts-pattern', 'typescript', '@types', '@medplum']) {
     symlinkSync(join(root, 'node_modules', dependency), join(modules, dependency), 'dir');
   }
 
@@ -39,20 +39,29 @@ const id: string = result.value.id;
 // @ts-expect-error the catalog is readonly
 ipt.sessions.min = 1;
 if (sessions !== 12 || areaLabel !== 'grief' || id !== 'consumer-ipt') throw new Error('wrong values');
+const observation = toObservation(
+  { instrument: { id: 'phq-9', version: '1.0.0' }, total: 0, range: { min: 0, max: 27 }, band: null, flags: {}, missing: [], missingHandling: 'none', responses: {} },
+  { subject: 'Patient/p-1', effective: '2026-03-02' },
+);
+const resourceType: string | undefined = observation.ok ? observation.value.resourceType : undefined;
 `;
   writeFileSync(
     join(scratch, 'esm.mts'),
-    usage("import { protocols, problemAreas, defineProtocol } from 'iptkit';"),
+    usage(
+      "import { protocols, problemAreas, defineProtocol } from 'iptkit';\nimport { toObservation } from 'iptkit/fhir';",
+    ),
   );
   writeFileSync(
     join(scratch, 'cjs.cts'),
     usage(
-      "import iptkit = require('iptkit');\nconst { protocols, problemAreas, defineProtocol } = iptkit;",
+      "import iptkit = require('iptkit');\nimport fhir = require('iptkit/fhir');\nconst { protocols, problemAreas, defineProtocol } = iptkit;\nconst { toObservation } = fhir;",
     ),
   );
   writeFileSync(
     join(scratch, 'bundler.ts'),
-    usage("import { protocols, problemAreas, defineProtocol } from 'iptkit';"),
+    usage(
+      "import { protocols, problemAreas, defineProtocol } from 'iptkit';\nimport { toObservation } from 'iptkit/fhir';",
+    ),
   );
   const common = { strict: true, noEmit: true, skipLibCheck: false, types: [] as string[] };
   writeFileSync(
@@ -76,12 +85,12 @@ if (sessions !== 12 || areaLabel !== 'grief' || id !== 'consumer-ipt') throw new
 
   writeFileSync(
     join(scratch, 'run.mjs'),
-    "import { protocols, defineProtocol } from 'iptkit';\n" +
+    "import { protocols, defineProtocol } from 'iptkit';\nimport { toObservation } from 'iptkit/fhir';\nif (typeof toObservation !== 'function') process.exit(1);\n" +
       'if (protocols.ipt.sessions.max !== 16 || !defineProtocol(protocols.ipt).ok) process.exit(1);\n',
   );
   writeFileSync(
     join(scratch, 'run.cjs'),
-    "const { protocols, defineProtocol } = require('iptkit');\n" +
+    "const { protocols, defineProtocol } = require('iptkit');\nconst { toObservation } = require('iptkit/fhir');\nif (typeof toObservation !== 'function') process.exit(1);\n" +
       'if (protocols.ipt.sessions.max !== 16 || !defineProtocol(protocols.ipt).ok) process.exit(1);\n',
   );
   run(process.execPath, ['run.mjs'], scratch);
