@@ -419,3 +419,24 @@ export type {
 // Testing helpers (will also be published as `iptkit/testing`)
 export { syntheticCohort } from './testing/synthetic-cohort.js';
 export type { SyntheticCohortOptions, SyntheticCourse } from './testing/synthetic-cohort.js';
+
+// Interop: JSON Schema
+export {
+  publishedSchemaNames,
+  publishedSchemas,
+  zodOnlyCheckText,
+  isPublishedSchemaName,
+  jsonSchemaId,
+  generateJsonSchema,
+  generateJsonSchemas,
+  jsonSchemaFiles,
+} from './interop/json-schema/schemas.js';
+export type {
+  PublishedSchemaName,
+  PublishedSchema,
+  ZodOnlyCheck,
+  JsonSchemaDocument,
+  GeneratedJsonSchema,
+  JsonSchemaIo,
+} from './interop/json-schema/schemas.js';
+export { CohortSummarySchema } from './interop/json-schema/cohort-summary.js';

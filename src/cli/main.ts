@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util';
-import { documentTypes, latestDocumentVersion } from '../document/document.js';
+import {
+  generateJsonSchema,
+  isPublishedSchemaName,
+  publishedSchemaNames,
+  publishedSchemas,
+  type PublishedSchemaName,
+} from '../interop/json-schema/schemas.js';
 import { demoCourseLines } from './demo.js';
 import { UsageError } from './io.js';
 import { summarizeCommand, summarizeDemoCohort } from './summarize.js';
@@ -10,7 +16,7 @@ const usage = `Usage: iptkit <command> [options]
 Commands:
   validate <file>     check a JSON document or an NDJSON file of documents
   summarize <file>    summarise the courses in a JSON or NDJSON file
-  schema [name]       list the document types (JSON Schema output comes later)
+  schema [name]       list the published JSON Schemas, or print one
   demo                run one course step by step, then summarise a synthetic cohort
 
 Run "iptkit <command> --help" for a command's options.
@@ -27,9 +33,13 @@ Prints each problem with its path (or line). Exit 0 valid, 1 invalid, 2 usage er
 Summarises the courses in a document or NDJSON file: completion, dropout, sessions, problem
 areas, and for the instrument (default phq-9) response, remission, reliable improvement and
 mean change with 95% intervals. --long also writes one CSV row per course and measurement.`,
-  schema: `Usage: iptkit schema [name]
+  schema: `Usage: iptkit schema [name] [--input]
 
-Lists the document types iptkit stores and their latest versions.`,
+Without a name, lists the JSON Schemas (draft 2020-12) iptkit publishes, with their versions.
+With a name (or a document type such as iptkit/course-events), prints that schema as JSON:
+what iptkit writes, or with --input what it accepts (text may carry whitespace that iptkit
+trims; where the two are the same, the one schema). The files also ship in the package as
+iptkit/schemas/<name>.json and <name>.input.json.`,
   demo: `Usage: iptkit demo [--size N] [--seed N]
 
 Runs one course step by step (showing a refused step and a risk flag), then generates a
@@ -46,6 +56,22 @@ function parsed<TResult>(parse: () => TResult): TResult {
 }
 
 const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
+
+/** The published schema a name means: its own name, or the document type it is stored as. */
+function schemaName(name: string): PublishedSchemaName | undefined {
+  if (isPublishedSchemaName(name)) return name;
+  return publishedSchemaNames.find((each) => publishedSchemas[each].document === name);
+}
+
+/** One line per published schema: name, version, title, and the document type it is stored as. */
+function schemaList(): string[] {
+  const width = Math.max(...publishedSchemaNames.map((name) => name.length)) + 2;
+  return publishedSchemaNames.map((name) => {
+    const { version, title, document } = publishedSchemas[name];
+    const stored = document === undefined ? '' : ` (stored as ${document})`;
+    return `${name.padEnd(width)}version ${version}  ${title}${stored}`;
+  });
+}
 
 /**
  * Runs the `iptkit` command with its arguments (without `node` and the script).
@@ -91,20 +117,28 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
       }
       case 'schema': {
         const { values, positionals } = parsed(() =>
-          parseArgs({ args: rest, options: helpOption, allowPositionals: true, strict: true }),
+          parseArgs({
+            args: rest,
+            options: { ...helpOption, input: { type: 'boolean' } },
+            allowPositionals: true,
+            strict: true,
+          }),
         );
         if (values.help === true) return (output.out(help.schema ?? ''), 0);
         const [name, ...extra] = positionals;
         if (extra.length > 0) throw new UsageError('schema takes at most one name');
-        const names = Object.keys(documentTypes) as (keyof typeof documentTypes)[];
-        if (name !== undefined && !names.includes(name as keyof typeof documentTypes)) {
-          throw new UsageError(`unknown document type; known: ${names.join(', ')}`);
+        if (name === undefined) {
+          for (const line of schemaList()) output.out(line);
+          return 0;
         }
-        for (const each of names) {
-          if (name === undefined || name === each)
-            output.out(`${each}  version ${latestDocumentVersion[each]}`);
+        const published = schemaName(name);
+        if (published === undefined) {
+          throw new UsageError(`unknown schema; known: ${publishedSchemaNames.join(', ')}`);
         }
-        output.out('(JSON Schema files come with the interop release)');
+        const generated = generateJsonSchema(published);
+        const schema =
+          values.input === true ? (generated.input ?? generated.output) : generated.output;
+        output.out(JSON.stringify(schema, null, 2));
         return 0;
       }
       case 'demo': {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { toDocument } from '../../src/document/document.js';
+import { generateJsonSchema } from '../../src/interop/json-schema/schemas.js';
 import { syntheticCohort } from '../../src/testing/synthetic-cohort.js';
 
 const bin = resolve(import.meta.dirname, '../../dist/cli.js');
@@ -193,12 +194,49 @@ describe('iptkit summarize', () => {
 });
 
 describe('iptkit schema, demo and --help', () => {
-  test('schema lists the document types; an unknown one is a usage error', async () => {
+  test('schema lists the published JSON Schemas with their versions', async () => {
     const result = await iptkit('schema');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('iptkit/course-events  version 1');
-    expect(result.stdout).toContain('iptkit/course-snapshot  version 1');
-    expect((await iptkit('schema', 'iptkit/nothing')).code).toBe(2);
+    expect(result.stdout).toMatch(
+      /^course-events\s+version 1 .*\(stored as iptkit\/course-events\)$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^course-snapshot\s+version 1 .*\(stored as iptkit\/course-snapshot\)$/m,
+    );
+    for (const name of ['protocol', 'instrument', 'inventory', 'measure-result', 'cohort-summary'])
+      expect(result.stdout).toMatch(new RegExp(`^${name}\\s+version 1 `, 'm'));
+    expect(result.stderr).toBe('');
+  });
+
+  test('schema <name> prints that JSON Schema; --input the one for what iptkit accepts', async () => {
+    const result = await iptkit('schema', 'course-events');
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(schema).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'urn:iptkit:schema:course-events:v1',
+      title: 'iptkit course events document',
+      type: 'object',
+    });
+    expect(result.stdout).toContain('\n  "$id"');
+    expect(schema).toEqual(generateJsonSchema('course-events').output);
+    const input = JSON.parse((await iptkit('schema', 'course-events', '--input')).stdout) as {
+      $id: string;
+    };
+    expect(input.$id).toBe('urn:iptkit:schema:course-events:v1:input');
+    const stored = JSON.parse((await iptkit('schema', 'iptkit/course-snapshot')).stdout) as {
+      $id: string;
+    };
+    expect(stored.$id).toBe('urn:iptkit:schema:course-snapshot:v1');
+  });
+
+  test('schema with an unknown name is a usage error that lists the known ones', async () => {
+    const unknown = await iptkit('schema', 'iptkit/nothing');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toContain('unknown schema; known: course-events, course-snapshot');
+    expect((await iptkit('schema', 'protocol', 'extra')).code).toBe(2);
+    expect((await iptkit('schema', '--bogus')).code).toBe(2);
   });
 
   test('demo: a refused step, a risk flag, then a deterministic synthetic cohort', async () => {
