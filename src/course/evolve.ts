@@ -189,7 +189,11 @@ export function evolve(state: CourseState, event: CourseEvent): CourseState {
     return event.type === 'course-started' ? deepFreeze(startedState(clonePlain(event))) : null;
   }
   if (event.type === 'course-started') return state;
-  return produce(state as Course, (draft) => {
+  // immer freezes the whole result, including the parts it shares with the base; a state that is
+  // not frozen did not come from iptkit (say, a JSON.parse of a snapshot), so it is copied first
+  // and the caller's objects are never frozen or changed.
+  const base = Object.isFrozen(state) ? (state as Course) : clonePlain(state as Course);
+  return produce(base, (draft) => {
     applyEvent(draft, clonePlain(event));
   });
 }

@@ -12,10 +12,12 @@ import {
   startIpt,
   DAY0,
 } from '../../test/support/course-arbitraries.js';
+import { protocols } from '../protocol/protocols.js';
 import { CourseEvent } from './events.js';
+import { evolve } from './evolve.js';
 import { replay, type ReplayError } from './replay.js';
 import { courseRules } from './rule-violation.js';
-import { CourseState } from './state.js';
+import { CourseState, type Course } from './state.js';
 
 const { events: stream, state: built } = executeAll([
   startIpt(),
@@ -195,3 +197,48 @@ describe('replay never throws', () => {
     },
   );
 });
+
+describe('replay and evolve with odd arguments (review findings)', () => {
+  test('replay never throws on null options, a throwing length or a revoked proxy event', () => {
+    expect(replay([], null as never)).toEqual({ ok: true, value: null });
+    const sneaky = new Proxy([], {
+      get(target, key, receiver) {
+        if (key === 'length') throw new Error('no');
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const unreadable = replay(sneaky);
+    expect(!unreadable.ok && unreadable.error.cause.kind).toBe('validation');
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const revoked = replay([proxy]);
+    expect(!revoked.ok && revoked.error.index).toBe(0);
+  });
+
+  test('evolve on an unfrozen state (a parsed snapshot) neither freezes nor changes it', () => {
+    const started = replay(JSON.parse(JSON.stringify(fixtureEventsForOddArguments())) as unknown);
+    if (!started.ok || started.value === null) throw new Error('setup');
+    const plain = JSON.parse(JSON.stringify(started.value)) as Course;
+    const before = JSON.stringify(plain);
+    const next = evolve(plain, { type: 'mood-recorded', rating: { date: '2026-03-03', value: 5 } });
+    expect(next).not.toBe(plain);
+    expect(JSON.stringify(plain)).toBe(before);
+    expect(Object.isFrozen(plain.inventory)).toBe(false);
+    expect(Object.isFrozen(plain.protocol)).toBe(false);
+    expect(Object.isFrozen(next)).toBe(true);
+  });
+});
+
+function fixtureEventsForOddArguments(): unknown[] {
+  return [
+    {
+      type: 'course-started',
+      courseId: 'odd-1',
+      protocol: protocols.ipt,
+      startDate: '2026-03-02',
+      timeLimit: { sessions: 12, cadence: 'weekly' },
+      moodScale: { min: 0, max: 10, higherIsBetter: true },
+      ringCount: 3,
+    },
+  ];
+}

@@ -85,42 +85,55 @@ export function replayUnfrozen(
   if (!Array.isArray(events)) {
     return failure(null, validationError([issue('invalid-type', [], 'expected a list of events')]));
   }
-  const maxEvents = options.maxEvents ?? 1_000_000;
-  if (events.length > maxEvents) {
+  // Options may come from JavaScript callers as anything; only a whole positive limit is used.
+  const limit: unknown = (options as ReplayOptions | null | undefined)?.maxEvents;
+  const maxEvents =
+    typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : 1_000_000;
+  let length: number;
+  try {
+    length = events.length;
+  } catch {
+    return failure(
+      null,
+      validationError([issue('unreadable-input', [], 'the input could not be read')]),
+    );
+  }
+  if (length > maxEvents) {
     return failure(
       null,
       validationError([issue('too-big', [], `must have at most ${maxEvents} events`)]),
     );
   }
   let course: Course | null = null;
-  for (let index = 0; index < events.length; index += 1) {
-    let parsed;
+  for (let index = 0; index < length; index += 1) {
+    // Everything read from the event (its fields, zod's lazily built error) may throw on hostile
+    // input such as a revoked proxy: it all happens inside the try.
     try {
-      parsed = parseEvent(events[index]);
+      const raw: unknown = events[index];
+      const parsed = parseEvent(raw);
+      if (!parsed.success) {
+        const rawType =
+          typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+        const known = CourseEvent.options.some((option) => option.shape.type.value === rawType);
+        return failure(
+          index,
+          validationError(issuesFromZod(parsed.error)),
+          known ? (rawType as string) : undefined,
+        );
+      }
+      const event = parsed.data;
+      const verdict = admitEvent(course, event, { verifyDerived: true });
+      if (verdict !== undefined) return failure(index, verdict, event.type);
+      if (course === null) {
+        if (event.type === 'course-started') course = startedState(event);
+      } else {
+        applyEvent(course, event);
+      }
     } catch {
       return failure(
         index,
         validationError([issue('unreadable-input', [], 'the event could not be read')]),
       );
-    }
-    if (!parsed.success) {
-      const raw: unknown = events[index];
-      const rawType =
-        typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-      const known = CourseEvent.options.some((option) => option.shape.type.value === rawType);
-      return failure(
-        index,
-        validationError(issuesFromZod(parsed.error)),
-        known ? (rawType as string) : undefined,
-      );
-    }
-    const event = parsed.data;
-    const verdict = admitEvent(course, event, { verifyDerived: true });
-    if (verdict !== undefined) return failure(index, verdict, event.type);
-    if (course === null) {
-      if (event.type === 'course-started') course = startedState(event);
-    } else {
-      applyEvent(course, event);
     }
   }
   return ok(course);
