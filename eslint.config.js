@@ -26,6 +26,26 @@ export default defineConfig(
     },
   },
   {
+    // The models are pure: time and randomness come from the caller (the CLI may read them).
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**', 'src/**/*.test.ts', 'src/**/*.test-d.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'iptkit never reads the clock.' },
+        { object: 'Math', property: 'random', message: 'iptkit never uses randomness.' },
+        { object: 'performance', property: 'now', message: 'iptkit never reads the clock.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'iptkit never reads the clock: dates come from the caller.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.test.ts', 'src/**/*.prop.test.ts', 'src/**/*.test-d.ts', 'test/**/*.ts'],
     rules: {
       // Tests assert on values they have just checked; non-null assertions keep them readable.
