@@ -61,7 +61,9 @@ function build(scaleValue: { min: number; max: number; higherIsBetter: boolean }
       timeline = next.value;
       addedEvents.push(item.event);
     } else {
-      const value = Math.round(scaleValue.min + item.fraction * (scaleValue.max - scaleValue.min));
+      // `+ 0` turns a -0 from Math.round into 0: JSON has no -0, so the round trip below would differ.
+      const value =
+        Math.round(scaleValue.min + item.fraction * (scaleValue.max - scaleValue.min)) + 0;
       const next = addMoodRating(timeline, { date: item.date, value });
       if (!next.ok) throw new Error('generator produced an invalid rating');
       timeline = next.value;
