@@ -157,31 +157,49 @@ function formatMinutes(minutes: number): string {
 }
 
 /**
- * The mean of clock times that may straddle midnight. The times are laid out on a line starting at
- * each of them in turn (times before the start move to the next day), and the layout with the
- * smallest spread (sum of squared deviations) gives the mean. That choice does not depend on where
- * midnight falls, so shifting every time by the same amount shifts the result by that amount
- * (when two layouts tie exactly, the first in clock order is taken).
+ * The candidate means of clock times that may straddle midnight. The times are laid out on a line
+ * starting at each of them in turn (times before the start move to the next day); the layouts with
+ * the smallest spread (sum of squared deviations) give the candidates, as exact `sum / count`.
+ * Which layouts win does not depend on where midnight falls, so shifting every time by the same
+ * amount shifts the candidates by that amount. Usually there is one; evenly spread times can tie.
  */
-function habitualMinutes(times: readonly number[]): number {
+function habitualTimes(
+  times: readonly number[],
+): { readonly sum: number; readonly count: number }[] {
+  // Whole minutes, at most 7 of them: sums and squared spreads stay exact integers, so the choice
+  // of layout and the hit test below never depend on floating-point rounding.
   const sorted = [...times].sort((left, right) => left - right);
-  let bestMean = 0;
+  const count = sorted.length;
+  let best: { sum: number; count: number }[] = [];
   let bestSpread = Infinity;
   for (const start of sorted) {
-    const laidOut = sorted.map((time) => (time < start ? time + MINUTES_PER_DAY : time));
-    const mean = laidOut.reduce((total, time) => total + time, 0) / laidOut.length;
-    const spread = laidOut.reduce((total, time) => total + (time - mean) ** 2, 0);
-    if (spread < bestSpread - 1e-9) {
+    let sum = 0;
+    let squares = 0;
+    for (const time of sorted) {
+      const placed = time < start ? time + MINUTES_PER_DAY : time;
+      sum += placed;
+      squares += placed * placed;
+    }
+    // count * (sum of squared deviations) = count * squares - sum^2, an exact integer.
+    const spread = count * squares - sum * sum;
+    if (spread < bestSpread) {
       bestSpread = spread;
-      bestMean = mean;
+      best = [{ sum, count }];
+    } else if (spread === bestSpread && !best.some((each) => each.sum === sum)) {
+      best.push({ sum, count });
     }
   }
-  return bestMean % MINUTES_PER_DAY;
+  return best;
 }
 
-function circularDistance(left: number, right: number): number {
-  const difference = Math.abs(left - right) % MINUTES_PER_DAY;
-  return Math.min(difference, MINUTES_PER_DAY - difference);
+/**
+ * Whether a time lies within `window` minutes of the habitual time `sum / count` on the 24-hour
+ * circle, computed on integers scaled by `count` (no rounding).
+ */
+function isHit(time: number, habitual: { sum: number; count: number }, window: number): boolean {
+  const day = MINUTES_PER_DAY * habitual.count;
+  const difference = (((habitual.count * time - habitual.sum) % day) + day) % day;
+  return Math.min(difference, day - difference) <= window * habitual.count;
 }
 
 /**
@@ -228,11 +246,16 @@ export function scoreSrm5(week: unknown, options: unknown = {}): Result<SrmScore
       activities[activity] = { occurrences: 0, counted: false, habitualTime: null, hits: 0 };
       continue;
     }
-    const habitual = habitualMinutes(times);
+    // Evenly spread times can give several layouts with the same smallest spread; the one with
+    // the most hits is taken, a choice that does not depend on where midnight falls.
+    const candidates = habitualTimes(times).map((candidate) => ({
+      candidate,
+      hits: times.filter((time) => isHit(time, candidate, windowMinutes)).length,
+    }));
+    const chosen = candidates.reduce((left, right) => (right.hits > left.hits ? right : left));
+    const habitual = chosen.candidate;
     const isCounted = times.length >= minOccurrences;
-    const hits = isCounted
-      ? times.filter((time) => circularDistance(time, habitual) <= windowMinutes).length
-      : 0;
+    const hits = isCounted ? chosen.hits : 0;
     if (isCounted) {
       counted += 1;
       totalHits += hits;
@@ -240,7 +263,7 @@ export function scoreSrm5(week: unknown, options: unknown = {}): Result<SrmScore
     activities[activity] = {
       occurrences: times.length,
       counted: isCounted,
-      habitualTime: formatMinutes(habitual),
+      habitualTime: formatMinutes((habitual.sum / habitual.count) % MINUTES_PER_DAY),
       hits,
     };
   }
