@@ -1,3 +1,4 @@
+import { compareIds } from '../inventory/helpers.js';
 import type { CourseInstrumentId, CourseOutcome } from '../course/commands.js';
 import { sessionsInOrder, measuresInOrder, type Course } from '../course/state.js';
 import { daysBetween } from '../internal/dates.js';
@@ -39,10 +40,6 @@ export interface LongRow {
 export interface LongFormatOptions {
   /** Only measures of this instrument (default: every instrument). */
   readonly instrument?: CourseInstrumentId;
-}
-
-function compareIds(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /**

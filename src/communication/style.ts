@@ -1,3 +1,4 @@
+import { ID_PATTERN } from '../internal/ids.js';
 import * as z from 'zod';
 import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
 import { issue, validationError, type Issue, type ValidationError } from '../internal/issues.js';
@@ -84,7 +85,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
  * is safe to show in an issue path).
  * @category Communication
  */
-export const StyleItemId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, {
+export const StyleItemId = z.string().regex(ID_PATTERN, {
   error: 'must be 1-128 letters, digits or ._:- starting with a letter or digit',
 });
 /** @category Communication */

@@ -1,3 +1,4 @@
+import { insertionIndex } from '../inventory/timeline.js';
 import { clonePlain } from '../internal/clone.js';
 import { produce } from 'immer';
 import { deepFreeze } from '../internal/deep-freeze.js';
@@ -48,9 +49,7 @@ function withoutMeta<TEvent extends { readonly type: string; readonly recordedAt
 
 /** Inserts after every element whose date is not later, so equal dates keep arrival order. */
 function insertByDate<TItem extends { readonly date: string }>(list: TItem[], item: TItem): void {
-  let index = list.length;
-  while (index > 0 && (list[index - 1]?.date ?? '') > item.date) index -= 1;
-  list.splice(index, 0, item);
+  list.splice(insertionIndex(list, item.date), 0, item);
 }
 
 /**

@@ -5,7 +5,7 @@ import * as z from 'zod';
  * starting with a letter or digit. UUIDs, ULIDs and database keys fit; names and sentences do not,
  * which keeps client text out of ids (and so out of paths in error reports).
  */
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 const idString = () =>
   z.string().regex(ID_PATTERN, {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ID_PATTERN } from './ids.js';
 import type { $ZodIssue, $ZodIssueInvalidStringFormat } from 'zod/v4/core';
 
 /**
@@ -58,7 +59,7 @@ function describe(value: unknown): string {
 }
 
 /** Keys of iptkit's schemas and caller ids all have this shape; free text (a name) does not. */
-const KEY_SHAPE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const KEY_SHAPE = ID_PATTERN;
 
 /**
  * A zod path with any key that could be client text (a record key that is not id-shaped, such as a

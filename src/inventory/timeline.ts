@@ -163,8 +163,12 @@ export function createTimeline(
   return ok(frozenCopy({ moodScale: scale.value, events: [], moods: [] }));
 }
 
-/** The index after the last item dated on or before `date` (binary search: stable insertion). */
-function insertionIndex(list: readonly { readonly date: string }[], date: string): number {
+/**
+ * The index after the last item dated on or before `date` (binary search: stable insertion).
+ * Shared with the course fold, which inserts into its private lists in place.
+ * @internal
+ */
+export function insertionIndex(list: readonly { readonly date: string }[], date: string): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
