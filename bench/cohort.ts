@@ -2,9 +2,9 @@
  * Cohort benchmarks (`npx tsx bench/cohort.ts`). Not tests: they print ratios against baselines
  * measured in the same run, and never fail.
  *
- * 1. Peak memory while `summarizeNdjson` reads a ~200 MB NDJSON source generated on the fly.
- * 2. NDJSON throughput against bare `JSON.parse` of the same lines, with a breakdown.
- * 3. `summarizeCohort` is linear: 100,000 courses against 50,000.
+ * 1. NDJSON throughput against bare `JSON.parse` of the same lines, with a breakdown.
+ * 2. `summarizeCohort` is linear: 100,000 courses against 50,000.
+ * (Peak memory over a 200 MB file is measured in a fresh process by `ndjson-memory.ts`.)
  */
 import {
   execute,
@@ -215,88 +215,10 @@ function asMeasurement(name: string, operationsPerRun: number, milliseconds: num
 }
 
 // ------------------------------------------------------------------------------------------------
-// 1. Peak memory (first, while the heap is still small).
+// 1. NDJSON throughput against JSON.parse of the same lines.
 // ------------------------------------------------------------------------------------------------
 
-console.log('Peak memory while summarising ~200 MB of NDJSON generated on the fly');
-{
-  const target = 200 * 1024 * 1024;
-  const chunkSize = 64 * 1024 + 17; // not line-aligned: lines are cut across chunks
-  const startRss = process.memoryUsage().rss;
-  let peakRss = startRss;
-  // High-water marks per quarter of the source: flat memory means the last quarter's are no
-  // higher than the first's, however much has been read.
-  const quarters = [0, 1, 2, 3].map(() => ({
-    rss: 0,
-    heapUsed: 0,
-    retained: null as number | null,
-  }));
-  // With `node --expose-gc --import tsx bench/cohort.ts`, the heap still in use after a full
-  // collection is measured at the end of each quarter too: what is kept, not garbage awaiting GC.
-  const collect = (globalThis as { gc?: () => void }).gc;
-  let produced = 0;
-  let lines = 0;
-  const sample = () => {
-    const { rss, heapUsed } = process.memoryUsage();
-    peakRss = Math.max(peakRss, rss);
-    const quarter = quarters[Math.min(3, Math.floor((4 * produced) / target))];
-    if (quarter !== undefined) {
-      quarter.rss = Math.max(quarter.rss, rss);
-      quarter.heapUsed = Math.max(quarter.heapUsed, heapUsed);
-    }
-  };
-  async function* source(): AsyncGenerator<string> {
-    let pending = '';
-    while (produced < target) {
-      while (pending.length < chunkSize) {
-        pending += `${line(eventTemplates, lines)}\n`;
-        lines += 1;
-      }
-      const chunk = pending.slice(0, chunkSize);
-      pending = pending.slice(chunkSize);
-      const quarterBefore = Math.floor((4 * produced) / target);
-      produced += chunk.length;
-      sample();
-      const finished = quarters[quarterBefore];
-      if (
-        collect !== undefined &&
-        finished !== undefined &&
-        Math.floor((4 * produced) / target) > quarterBefore
-      ) {
-        collect();
-        finished.retained = process.memoryUsage().heapUsed;
-      }
-      await Promise.resolve();
-      yield chunk;
-    }
-    if (pending.length > 0) yield pending;
-  }
-  const started = performance.now();
-  const result = await summarizeNdjson(source());
-  const seconds = (performance.now() - started) / 1000;
-  sample();
-  quarters.forEach((quarter, index) => {
-    console.log(
-      `  quarter ${index + 1} of the source: rss high-water ${mb(quarter.rss)}, ` +
-        `heap used high-water ${mb(quarter.heapUsed)}` +
-        (quarter.retained === null ? '' : `, heap after a full GC ${mb(quarter.retained)}`),
-    );
-  });
-  console.log(
-    `  ${result.courses.toLocaleString('en')} courses from ${mb(produced)} in ${seconds.toFixed(1)} s ` +
-      `(${mb(produced / seconds)}/s); bad lines: ${result.badLineCount}`,
-  );
-  console.log(
-    `  rss at start ${mb(startRss)}, high-water ${mb(peakRss)} ` +
-      `(target < 150 MB: ${peakRss < 150 * 1024 * 1024 ? 'within' : 'OVER'})`,
-  );
-}
-
-// ------------------------------------------------------------------------------------------------
-// 2. NDJSON throughput against JSON.parse of the same lines.
-// ------------------------------------------------------------------------------------------------
-
-console.log('\nNDJSON throughput against bare JSON.parse of each line (same lines, same run)');
+console.log('NDJSON throughput against bare JSON.parse of each line (same lines, same run)');
 for (const [kind, templates] of [
   ['event-stream documents', eventTemplates],
   ['snapshot documents', snapshotTemplates],
@@ -346,7 +268,7 @@ for (const [kind, templates] of [
 }
 
 // ------------------------------------------------------------------------------------------------
-// 3. summarizeCohort is linear in the number of courses.
+// 2. summarizeCohort is linear in the number of courses.
 // ------------------------------------------------------------------------------------------------
 
 console.log('\nsummarizeCohort is linear in the number of courses');
