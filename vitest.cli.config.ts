@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// The command-line tests run the built bin, so they run after `npm run build`.
+// Tests that need the build: the command-line tests run the built bin; the browser test opens the
+// pictures and a browser bundle of the core in headless Chromium (Debian package `chromium`).
 export default defineConfig({
   test: {
-    include: ['test/cli/**/*.test.ts'],
+    include: ['test/cli/**/*.test.ts', 'test/browser/**/*.test.ts'],
     testTimeout: 60_000,
   },
 });

@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
-    // The command-line tests need the build: `npm run test:cli` runs them after it.
-    exclude: ['test/cli/**', 'node_modules/**'],
+    // The command-line, browser and other post-build tests run after the build (`npm run test:cli`).
+    exclude: ['test/cli/**', 'test/browser/**', 'node_modules/**'],
     typecheck: {
       enabled: true,
       include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
