@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { compileJit, isPlainObject } from './acceptor-jit.js';
 
 /**
  * A fast yes/no check derived from a zod schema: `true` only when parsing the value with the
@@ -57,19 +58,34 @@ interface Payload {
 const REJECT: Acceptor = () => false;
 
 const compiled = new WeakMap<object, Acceptor>();
+const compiledWithoutJit = new WeakMap<object, Acceptor>();
+
+/**
+ * Options of {@link acceptorOf}.
+ */
+export interface AcceptorOptions {
+  /**
+   * Compile the checks into one generated function where the platform allows it (default true);
+   * `false` keeps the closure version (the tests run both).
+   */
+  readonly jit?: boolean;
+}
 
 /**
  * The acceptor of a schema (built once per schema and kept).
  * @param schema - Any zod 4 schema.
+ * @param options - Whether to compile generated code.
  * @returns A check that never throws.
  */
-export function acceptorOf(schema: z.ZodType): Acceptor {
+export function acceptorOf(schema: z.ZodType, options: AcceptorOptions = {}): Acceptor {
   const node = schema as unknown as Node;
-  const known = compiled.get(node);
+  const jit = options.jit !== false;
+  const cache = jit ? compiled : compiledWithoutJit;
+  const known = cache.get(node);
   if (known !== undefined) return known;
   let inner: Acceptor;
   try {
-    inner = compile(node, new Set());
+    inner = (jit ? compileJit(node, genericCheck) : undefined) ?? compile(node, new Set());
   } catch {
     inner = REJECT;
   }
@@ -80,8 +96,19 @@ export function acceptorOf(schema: z.ZodType): Acceptor {
       return false;
     }
   };
-  compiled.set(node, safe);
+  cache.set(node, safe);
   return safe;
+}
+
+/** zod's own function of a check, run on a scratch payload: no issue and no change means yes. */
+function genericCheck(check: Node): Acceptor {
+  const run = check._zod.check;
+  if (run === undefined) throw new Error('a check without a function');
+  return (value) => {
+    const payload: Payload = { value, issues: [] };
+    const result = run(payload);
+    return !(result instanceof Promise) && payload.issues.length === 0 && payload.value === value;
+  };
 }
 
 /** The checks zod runs on a node after its type: the node itself when it is a check, then its own. */
@@ -97,13 +124,7 @@ function checksOf(node: Node): readonly Node[] {
  * other kind, zod's own check function decides, on a scratch payload.
  */
 function checkPredicate(check: Node): Acceptor {
-  const run = check._zod.check;
-  if (run === undefined) throw new Error('a check without a function');
-  const generic: Acceptor = (value) => {
-    const payload: Payload = { value, issues: [] };
-    const result = run(payload);
-    return !(result instanceof Promise) && payload.issues.length === 0 && payload.value === value;
-  };
+  const generic = genericCheck(check);
   const def = check._zod.def as CheckDef;
   const traits = check._zod.traits;
   if (
@@ -183,15 +204,6 @@ function withChecks(base: Acceptor, checks: readonly Node[]): Acceptor {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** zod's own test of a plain object (records ask for one), step for step. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value)) return false;
-  const constructor: unknown = value.constructor;
-  if (constructor === undefined || typeof constructor !== 'function') return true;
-  const prototype: unknown = (constructor as { prototype?: unknown }).prototype;
-  return isObject(prototype) && Object.prototype.hasOwnProperty.call(prototype, 'isPrototypeOf');
 }
 
 function compile(node: Node, visiting: Set<Node>): Acceptor {
