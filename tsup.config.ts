@@ -1,9 +1,15 @@
 import { defineConfig } from 'tsup';
 
 // The library: one entry per public subpath, ESM and CommonJS with their own type files. Later
-// entries (fhir, svg, testing) are added here and in the `exports` map of package.json together.
+// entries are added here and in the `exports` map of package.json together (with a stub folder
+// holding a package.json for resolvers that ignore `exports`).
 const library = defineConfig({
-  entry: { index: 'src/index.ts', fhir: 'src/fhir/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    fhir: 'src/fhir/index.ts',
+    svg: 'src/svg/index.ts',
+    testing: 'src/testing/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   tsconfig: 'tsconfig.build.json',

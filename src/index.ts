@@ -416,10 +416,6 @@ export type {
   NdjsonIssue,
 } from './analysis/ndjson.js';
 
-// Testing helpers (will also be published as `iptkit/testing`)
-export { syntheticCohort } from './testing/synthetic-cohort.js';
-export type { SyntheticCohortOptions, SyntheticCourse } from './testing/synthetic-cohort.js';
-
 // Interop: JSON Schema
 export {
   publishedSchemaNames,
