@@ -416,6 +416,23 @@ export type {
   NdjsonIssue,
 } from './analysis/ndjson.js';
 
+// Privacy
+export {
+  deidentify,
+  deidentifyEvents,
+  DeidentifyOptions,
+  IdKind,
+  sensitiveFields,
+} from './privacy/index.js';
+export type {
+  DeidentifiedCourse,
+  DeidentifiedEvents,
+  DeidentifiedField,
+  DeidentifyReport,
+  Pseudonymize,
+  SensitiveField,
+} from './privacy/index.js';
+
 // Interop: JSON Schema
 export {
   publishedSchemaNames,

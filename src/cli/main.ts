@@ -46,12 +46,26 @@ Runs one course step by step (showing a refused step and a risk flag), then gene
 deterministic synthetic cohort (default 200 courses, seed 2026) and summarises it.`,
 };
 
-/** Runs an argument parse, turning its errors into usage errors. */
+/**
+ * Runs an argument parse, turning its errors into usage errors. Node's own messages quote the
+ * argument, which may be anything a user typed (even a name or a path): only the kind of problem
+ * is reported.
+ */
 function parsed<TResult>(parse: () => TResult): TResult {
   try {
     return parse();
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : 'invalid arguments');
+    const code = (error as { code?: unknown } | null)?.code;
+    switch (code) {
+      case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+        throw new UsageError('unknown option');
+      case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+        throw new UsageError('an option is missing its value or has a value it does not take');
+      case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+        throw new UsageError('too many arguments');
+      default:
+        throw new UsageError('invalid arguments');
+    }
   }
 }
 

@@ -200,8 +200,17 @@ function convert(zodIssue: $ZodIssue, prefix: IssuePath): Issue[] {
       }
       return [issue('invalid-union', path, 'does not match any allowed form')];
     }
-    case 'invalid_key':
-      return [issue('invalid-key', path, `has a ${zodIssue.origin} key that is not allowed`)];
+    case 'invalid_key': {
+      // A record puts the rejected key itself at the end of the path. It failed the key schema,
+      // so it is not a key the schema knows: it is masked even when it is id-shaped.
+      const keyPath =
+        zodIssue.origin === 'record' &&
+        typeof zodIssue.path[zodIssue.path.length - 1] === 'string' &&
+        path.length > 0
+          ? [...path.slice(0, -1), '[key]']
+          : path;
+      return [issue('invalid-key', keyPath, `has a ${zodIssue.origin} key that is not allowed`)];
+    }
     case 'invalid_element':
       return [
         issue('invalid-element', path, `has a ${zodIssue.origin} element that is not allowed`),

@@ -1,10 +1,12 @@
 import * as z from 'zod';
 import { PersonId } from '../internal/ids.js';
 import { issue, type Issue } from '../internal/issues.js';
+import { sensitiveText } from '../internal/sensitive.js';
 import { DisputeStage } from './role-dispute.js';
 import type { ProblemArea } from './problem-areas.js';
 
-const roleName = z.string().trim().min(1).max(200);
+/** A role in the client's own words ("new mother", "retired engineer"): free text, marked sensitive. */
+const roleName = sensitiveText('free-text', 200);
 
 /**
  * A grief focus. In the Weissman lineage grief means a death, and the focus names the deceased
