@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { demoLines } from './demo.js';
 
-describe('npm run demo', () => {
+describe('examples/demo', () => {
   const lines = demoLines();
 
   test('lists every built-in protocol with its session range [ISIPT][IPTB][ALPF-IPC]', () => {

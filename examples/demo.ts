@@ -1,6 +1,7 @@
 /**
  * The iptkit demo: what the library knows about IPT protocols and problem areas, and how it
- * checks a custom protocol and a focus. Run it with `npm run demo`.
+ * checks a custom protocol and a focus. Run it with `npx tsx examples/demo.ts`
+ * (`npm run demo` runs the `iptkit demo` command instead).
  */
 import { pathToFileURL } from 'node:url';
 import { runCourseLines } from './run-a-course.js';
