@@ -4,8 +4,9 @@
  * esbuild the way an application's bundler would (bundle, minify, ESM, platform neutral, every
  * package external), gzips the result at level 9, and compares it with the budget. For diagnosis it
  * bundles the same consumer from `src/` with a metafile and lists the source modules that
- * contribute most. A last check bundles the whole main entry from `src/` and asserts that no code
- * from the folders of the other entries (fhir, svg, testing) is in it.
+ * contribute most. A last check bundles the whole main entry, from `src/` and from `dist/` (which
+ * mirrors `src/`, one file per module), and asserts that no code from the folders of the other
+ * entries (fhir, svg, testing) is in either bundle.
  *
  * Run after `npm run build`: `tsx scripts/size.ts` (`--json` for machine-readable output,
  * `--config <file>` for another budget file). Exits 1 when a budget is exceeded, the isolation
@@ -38,9 +39,12 @@ interface Budget {
 interface Isolation {
   /** The source entry bundled with a metafile. */
   readonly entry: string;
-  /** The built file of the same entry, scanned for tsup's module comments. */
-  readonly built: string;
+  /** Folders of `src/` whose modules must contribute no code to a bundle of `entry`. */
   readonly forbidden: readonly string[];
+  /** The built file of the same entry, bundled with a metafile too (when it exists). */
+  readonly built: string;
+  /** Folders of `dist/` whose files must contribute no code to a bundle of `built`. */
+  readonly builtForbidden: readonly string[];
   readonly description: string;
 }
 
@@ -86,11 +90,13 @@ type Measurement =
 interface IsolationResult {
   readonly entry: string;
   readonly forbidden: readonly string[];
+  readonly built: string;
+  readonly builtForbidden: readonly string[];
   readonly ok: boolean;
   /** Source modules under a forbidden folder that contribute code to the main-entry bundle. */
   readonly offenders: readonly ModuleShare[];
-  /** Forbidden folders named in tsup's `// src/...` module comments of the built main entry. */
-  readonly builtOffenders: readonly string[];
+  /** Built files under a forbidden folder that contribute code to a bundle of the built entry. */
+  readonly builtOffenders: readonly ModuleShare[];
 }
 
 const GZIP_LEVEL = constants.Z_BEST_COMPRESSION; // 9
@@ -196,26 +202,31 @@ async function measure(budget: Budget): Promise<Measurement> {
   };
 }
 
-/** Asserts that a bundle of the whole main entry holds no code from the other entries' folders. */
+/** The shares of a bundle's modules that lie under one of `folders`. */
+function sharesUnder(metafile: Metafile, folders: readonly string[]): ModuleShare[] {
+  return moduleShares(metafile).filter((share) =>
+    folders.some((folder) => share.path.startsWith(folder)),
+  );
+}
+
+/**
+ * Asserts that a bundle of the whole main entry holds no code from the other entries' folders:
+ * from `src/`, and from the built `dist/` (which mirrors `src/`, one file per module).
+ */
 async function checkIsolation(isolation: Isolation): Promise<IsolationResult> {
-  const { metafile } = await bundle(consumerSource(isolation.entry, '*'));
-  const underForbidden = (path: string) =>
-    isolation.forbidden.some((folder) => path.startsWith(folder));
-  const offenders = moduleShares(metafile).filter((share) => underForbidden(share.path));
-  // The built file: tsup (esbuild, not minified) names each bundled module in a `// src/...` line.
-  const builtFile = join(root, isolation.built);
-  const builtOffenders = existsSync(builtFile)
-    ? [
-        ...new Set(
-          [...readFileSync(builtFile, 'utf8').matchAll(/^\/\/ (src\/[^\s]+)$/gm)]
-            .map((found) => found[1] ?? '')
-            .filter(underForbidden),
-        ),
-      ].sort()
+  const fromSource = await bundle(consumerSource(isolation.entry, '*'));
+  const offenders = sharesUnder(fromSource.metafile, isolation.forbidden);
+  const builtOffenders = existsSync(join(root, isolation.built))
+    ? sharesUnder(
+        (await bundle(consumerSource(isolation.built, '*'))).metafile,
+        isolation.builtForbidden,
+      )
     : [];
   return {
     entry: isolation.entry,
     forbidden: isolation.forbidden,
+    built: isolation.built,
+    builtForbidden: isolation.builtForbidden,
     ok: offenders.length === 0 && builtOffenders.length === 0,
     offenders,
     builtOffenders,
@@ -288,13 +299,18 @@ function report(measurements: readonly Measurement[], isolation: IsolationResult
   if (isolation.ok) {
     lines.push(
       `isolation: ok, a bundle of ${isolation.entry} holds no code from ${isolation.forbidden.join(', ')}`,
+      `isolation: ok, a bundle of ${isolation.built} holds no code from ${isolation.builtForbidden.join(', ')}`,
     );
   } else {
-    lines.push(`isolation: FAILED, a bundle of ${isolation.entry} holds code from other entries:`);
+    lines.push(
+      `isolation: FAILED, a bundle of ${isolation.entry} or ${isolation.built} holds code from other entries:`,
+    );
     for (const share of isolation.offenders) {
       lines.push(`    ${String(share.bytes).padStart(7)}  ${share.path}`);
     }
-    for (const path of isolation.builtOffenders) lines.push(`    (in the built file)  ${path}`);
+    for (const share of isolation.builtOffenders) {
+      lines.push(`    ${String(share.bytes).padStart(7)}  ${share.path}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

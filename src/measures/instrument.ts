@@ -1,15 +1,26 @@
 import * as z from 'zod';
 import type { DeepReadonly } from '../internal/deep-freeze.js';
-import {
-  issue,
-  issuesFromZod,
-  validationError,
-  type Issue,
-  type ValidationError,
-} from '../internal/issues.js';
+import type { ValidationError } from '../internal/issues.js';
 import { parseWith, safeParseWith } from '../internal/parse.js';
-import { err, ok, type Result } from '../internal/result.js';
-import { Provenance } from '../sources/sources.js';
+import { ok, type Result } from '../internal/result.js';
+import { Provenance } from '../sources/provenance.js';
+import {
+  freezeScore,
+  MissingPolicy,
+  rangeOf,
+  runScoring,
+  type InstrumentCheck,
+  type Score,
+  type ScoreDraft,
+  type ScoredBand,
+  type ScoreOptions,
+} from './score-engine.js';
+
+// The scoring engine and its types live in score-engine.ts (no instrument schemas there, so a
+// built-in instrument's scorer stays small in a bundle); they are re-exported here so this module
+// keeps offering everything about instruments.
+export { freezeScore, MissingPolicy } from './score-engine.js';
+export type { Responses, Score, ScoreDraft, ScoredBand, ScoreOptions } from './score-engine.js';
 
 const kebab = z
   .string()
@@ -116,22 +127,6 @@ export const InstrumentFlag = z.strictObject({
 });
 /** @category Measures */
 export type InstrumentFlag = z.infer<typeof InstrumentFlag>;
-
-/**
- * What to do when counting items are unanswered. Nothing is ever silently scored as 0:
- * - `reject`: any missing counting item fails the scoring;
- * - `prorate`: up to `maxMissing` missing items are filled with the mean of the answered counting
- *   items (total = round(sum x counting items / answered), halves rounded up); more fails;
- * - `incomplete`: the score is returned with `total: null`, no band, and the missing items listed.
- * @category Measures
- */
-export const MissingPolicy = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('reject') }),
-  z.strictObject({ kind: z.literal('prorate'), maxMissing: z.int().min(1).max(100) }),
-  z.strictObject({ kind: z.literal('incomplete') }),
-]);
-/** @category Measures */
-export type MissingPolicy = z.infer<typeof MissingPolicy>;
 
 /**
  * An outcome instrument: items with their response options and LOINC codes, a sum scoring rule,
@@ -259,28 +254,6 @@ export type Instrument = z.infer<typeof Instrument>;
 /** @category Measures */
 export type InstrumentInput = z.input<typeof Instrument>;
 
-interface ItemsForRange {
-  readonly countsTowardTotal: boolean;
-  readonly options: readonly { readonly value: number }[];
-}
-
-function rangeOf(items: readonly ItemsForRange[]): { min: number; max: number } {
-  let min = 0;
-  let max = 0;
-  for (const item of items) {
-    if (!item.countsTowardTotal || item.options.length === 0) continue;
-    let low = Infinity;
-    let high = -Infinity;
-    for (const option of item.options) {
-      low = Math.min(low, option.value);
-      high = Math.max(high, option.value);
-    }
-    min += low;
-    max += high;
-  }
-  return { min, max };
-}
-
 /**
  * The lowest and highest possible totals of an instrument (sums of the counting items' lowest
  * and highest answers).
@@ -317,143 +290,6 @@ export function defineInstrument(
  */
 export function parseInstrument(input: unknown): DeepReadonly<Instrument> {
   return parseWith(Instrument, input);
-}
-
-/**
- * Answers to an instrument, keyed by item id. A missing key, `undefined` or `null` means the item
- * was not answered.
- * @category Measures
- */
-export type Responses = Readonly<Record<string, number | null | undefined>>;
-
-/**
- * The band a total fell in, with the band set it came from.
- * @category Measures
- */
-export interface ScoredBand {
-  readonly id: string;
-  readonly label: string;
-  readonly min: number;
-  readonly max: number;
-  readonly bandSet: string;
-}
-
-/**
- * The result of scoring one administration of an instrument.
- * @category Measures
- */
-export interface Score {
-  readonly instrument: { readonly id: string; readonly version: string };
-  /** The total, or `null` when the policy is `incomplete` and items are missing. */
-  readonly total: number | null;
-  readonly range: { readonly min: number; readonly max: number };
-  readonly band: ScoredBand | null;
-  readonly flags: Readonly<Record<string, boolean>>;
-  /** Counting items that were not answered. */
-  readonly missing: readonly string[];
-  /** How missing items were handled: `none` when all counting items were answered. */
-  readonly missingHandling: 'none' | 'prorated' | 'incomplete';
-  /** The validated answers, keyed by item id (non-counting items included). */
-  readonly responses: Readonly<Record<string, number>>;
-}
-
-/**
- * Options of {@link scoreInstrument}.
- * @category Measures
- */
-export interface ScoreOptions {
-  /** Overrides the instrument's missing-item policy. */
-  readonly missing?: MissingPolicy;
-  /** Which band set to use (defaults to the instrument's `defaultBandSet`). */
-  readonly bandSet?: string;
-}
-
-/** An instrument prepared for fast scoring, cached per instrument object. */
-interface CompiledItem {
-  readonly id: string;
-  readonly counting: boolean;
-  readonly allowed: ReadonlySet<number>;
-  readonly min: number;
-  readonly max: number;
-}
-
-interface Compiled {
-  readonly instrument: { readonly id: string; readonly version: string };
-  readonly bandSets: ReadonlyMap<string, readonly ScoredBand[]>;
-  readonly items: readonly CompiledItem[];
-  readonly countingTotal: number;
-  readonly range: { readonly min: number; readonly max: number };
-  readonly idSet: ReadonlySet<string>;
-  readonly flags: readonly {
-    readonly id: string;
-    readonly item: string;
-    readonly atLeast: number;
-  }[];
-}
-
-const compiledCache = new WeakMap<object, Compiled>();
-
-/**
- * Prepares an instrument for scoring. An instrument seen for the first time is validated first
- * (a hand-built object may be inconsistent); only frozen instruments are cached, so a caller who
- * changes an instrument object after scoring with it never gets stale results.
- * @returns The prepared instrument, or `undefined` if the instrument is not valid.
- */
-function compile(given: DeepReadonly<Instrument>): Compiled | undefined {
-  const cached = compiledCache.get(given);
-  if (cached !== undefined) return cached;
-  const checked = Instrument.safeParse(given);
-  if (!checked.success) return undefined;
-  const instrument = checked.data;
-  const items = instrument.items.map((item) => {
-    const values = item.options.map((option) => option.value);
-    return {
-      id: item.id,
-      counting: item.countsTowardTotal,
-      allowed: new Set(values),
-      min: Math.min(...values),
-      max: Math.max(...values),
-    };
-  });
-  const compiled: Compiled = {
-    instrument: Object.freeze({ id: instrument.id, version: instrument.version }),
-    bandSets: new Map(
-      instrument.bandSets.map((bandSet) => [
-        bandSet.id,
-        Object.freeze(
-          bandSet.bands.map((band) =>
-            Object.freeze({
-              id: band.id,
-              label: band.label,
-              min: band.min,
-              max: band.max,
-              bandSet: bandSet.id,
-            }),
-          ),
-        ),
-      ]),
-    ),
-    items,
-    countingTotal: items.filter((item) => item.counting).length,
-    range: Object.freeze(rangeOf(instrument.items)),
-    idSet: new Set(items.map((item) => item.id)),
-    flags: instrument.flags.map((flag) => ({
-      id: flag.id,
-      item: flag.item,
-      atLeast: flag.atLeast,
-    })),
-  };
-  if (Object.isFrozen(given)) compiledCache.set(given, compiled);
-  return compiled;
-}
-
-function describeAllowed(allowed: ReadonlySet<number>): string {
-  const values = [...allowed].sort((left, right) => left - right);
-  const first = values[0];
-  const last = values[values.length - 1];
-  const contiguous =
-    first !== undefined && last !== undefined && last - first === values.length - 1;
-  return contiguous ? `an integer from ${first} to ${last}` : `one of ${values.join(', ')}`;
 }
 
 /**
@@ -503,24 +339,15 @@ export function scoreInstrument(
   return result.ok ? ok(freezeScore(result.value)) : result;
 }
 
-/** A score being built: frozen by {@link freezeScore} before anyone else sees it. */
-export type ScoreDraft = {
-  -readonly [Key in keyof Score]: Score[Key];
+/** Validates an instrument the engine has not seen with the {@link Instrument} schema. */
+const checkInstrument: InstrumentCheck = (given) => {
+  const checked = Instrument.safeParse(given);
+  return checked.success ? checked.data : undefined;
 };
 
 /**
- * Freezes a score built by {@link scoreCore} (its own objects; shared parts are frozen already).
- * @internal
- */
-export function freezeScore<TScore extends ScoreDraft>(score: TScore): TScore & Score {
-  Object.freeze(score.flags);
-  Object.freeze(score.missing);
-  Object.freeze(score.responses);
-  return Object.freeze(score);
-}
-
-/**
- * Scores without freezing the result, for callers that add fields first. Never throws.
+ * Scores without freezing the result, for callers that add fields first; an instrument not seen
+ * before is validated with the {@link Instrument} schema. Never throws.
  * @internal
  */
 export function scoreCore(
@@ -528,180 +355,5 @@ export function scoreCore(
   responses: unknown,
   options: ScoreOptions,
 ): Result<ScoreDraft, ValidationError> {
-  try {
-    return scoreUnsafe(instrument, responses, options);
-  } catch {
-    return err(validationError([issue('unreadable-input', [], 'the input could not be read')]));
-  }
-}
-
-/**
- * The prorated total: the answered items' position within their own possible range, applied to the
- * whole instrument's range, rounded half up. With items that share a range starting at 0 this is
- * the familiar sum x items / answered; with mixed ranges (HAM-D) it never leaves the range.
- */
-function prorate(
-  sum: number,
-  answeredMin: number,
-  answeredMax: number,
-  range: { readonly min: number; readonly max: number },
-): number {
-  const share = (sum - answeredMin) / (answeredMax - answeredMin);
-  return Math.floor(range.min + share * (range.max - range.min) + 0.5);
-}
-
-/** Validates the caller's missing-item policy override; records problems under `options`. */
-function checkPolicy(
-  options: ScoreOptions,
-  compiled: Compiled,
-  problems: Issue[],
-): MissingPolicy | undefined {
-  if (typeof options !== 'object' || (options as unknown) === null) {
-    problems.push(issue('invalid-type', ['options'], 'expected an object of options'));
-    return undefined;
-  }
-  if (options.missing === undefined) return undefined;
-  const parsed = MissingPolicy.safeParse(options.missing);
-  if (!parsed.success) {
-    problems.push(...issuesFromZod(parsed.error, ['options', 'missing']));
-    return undefined;
-  }
-  if (parsed.data.kind === 'prorate' && parsed.data.maxMissing >= compiled.countingTotal) {
-    problems.push(
-      issue(
-        'prorate-too-lenient',
-        ['options', 'missing', 'maxMissing'],
-        'must be less than the number of counting items',
-      ),
-    );
-    return undefined;
-  }
-  return parsed.data;
-}
-
-function scoreUnsafe(
-  instrument: DeepReadonly<Instrument>,
-  responses: unknown,
-  options: ScoreOptions,
-): Result<ScoreDraft, ValidationError> {
-  if (typeof responses !== 'object' || responses === null || Array.isArray(responses)) {
-    return err(
-      validationError([
-        issue('invalid-type', [], 'expected an object of answers keyed by item id'),
-      ]),
-    );
-  }
-  const compiled = compile(instrument);
-  if (compiled === undefined) {
-    return err(
-      validationError([
-        issue('invalid-instrument', ['instrument'], 'the instrument definition is not valid'),
-      ]),
-    );
-  }
-  const record = responses as Record<string, unknown>;
-  const problems: Issue[] = [];
-  const policy = checkPolicy(options, compiled, problems) ?? instrument.scoring.missing;
-  const answers: Record<string, number> = {};
-  const missing: string[] = [];
-  let sum = 0;
-  let answeredMin = 0;
-  let answeredMax = 0;
-
-  for (const item of compiled.items) {
-    const value = Object.hasOwn(record, item.id) ? record[item.id] : undefined;
-    if (value === undefined || value === null) {
-      if (item.counting) missing.push(item.id);
-      continue;
-    }
-    if (typeof value !== 'number' || !item.allowed.has(value)) {
-      problems.push(issue('invalid-answer', [item.id], `must be ${describeAllowed(item.allowed)}`));
-      continue;
-    }
-    answers[item.id] = value;
-    if (item.counting) {
-      sum += value;
-      answeredMin += item.min;
-      answeredMax += item.max;
-    }
-  }
-
-  let unknown = 0;
-  for (const key of Object.keys(record)) if (!compiled.idSet.has(key)) unknown += 1;
-  if (unknown > 0) {
-    problems.push(
-      issue(
-        'unknown-items',
-        [],
-        `has ${unknown} answer key${unknown === 1 ? '' : 's'} that the instrument does not have`,
-      ),
-    );
-  }
-  for (const flag of compiled.flags) {
-    const answered = Object.hasOwn(record, flag.item) && record[flag.item] != null;
-    if (!answered) {
-      problems.push(
-        issue('flag-item-missing', [flag.item], 'must be answered: a safety flag depends on it'),
-      );
-    }
-  }
-
-  let total: number | null = sum;
-  let missingHandling: Score['missingHandling'] = 'none';
-  if (missing.length > 0) {
-    if (policy.kind === 'reject') {
-      for (const id of missing) problems.push(issue('missing-answer', [id], 'must be answered'));
-    } else if (policy.kind === 'prorate') {
-      if (missing.length > policy.maxMissing || answeredMax === answeredMin) {
-        problems.push(
-          issue(
-            'too-many-missing',
-            [],
-            `at most ${policy.maxMissing} counting items may be missing to prorate`,
-          ),
-        );
-      } else {
-        total = prorate(sum, answeredMin, answeredMax, compiled.range);
-        missingHandling = 'prorated';
-      }
-    } else {
-      total = null;
-      missingHandling = 'incomplete';
-    }
-  }
-
-  let bands: readonly ScoredBand[] | undefined;
-  const bandSetId = options.bandSet ?? instrument.defaultBandSet;
-  if (bandSetId !== undefined) {
-    bands = compiled.bandSets.get(bandSetId);
-    if (bands === undefined) {
-      problems.push(
-        issue('unknown-band-set', [], 'the chosen band set is not one of the instrument’s'),
-      );
-    }
-  }
-  if (problems.length > 0) return err(validationError(problems));
-
-  const flags: Record<string, boolean> = {};
-  for (const flag of compiled.flags)
-    flags[flag.id] = (answers[flag.item] ?? -Infinity) >= flag.atLeast;
-  let band: ScoredBand | null = null;
-  if (total !== null && bands !== undefined) {
-    for (const candidate of bands) {
-      if (total >= candidate.min && total <= candidate.max) {
-        band = candidate;
-        break;
-      }
-    }
-  }
-  return ok({
-    instrument: compiled.instrument,
-    total,
-    range: compiled.range,
-    band,
-    flags,
-    missing,
-    missingHandling,
-    responses: answers,
-  });
+  return runScoring(instrument, responses, options, checkInstrument);
 }

@@ -1,16 +1,21 @@
-import { clonePlain } from '../internal/clone.js';
 import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
 import type { ValidationError } from '../internal/issues.js';
 import { ok, type Result } from '../internal/result.js';
+import type { Instrument, ResponseOption } from './instrument.js';
 import {
   freezeScore,
-  scoreCore,
-  type Instrument,
+  runScoring,
+  trustBuiltIn,
   type MissingPolicy,
-  type ResponseOption,
   type Score,
   type ScoreDraft,
-} from './instrument.js';
+  type ScoringSpec,
+} from './score-engine.js';
+
+// Bundle size (DESIGN.md section 5, docs/size.md): `scorePhq9` scores with `phq9Scoring`, the
+// numbers of the PHQ-9 without its texts, and the exported constants below are built by calls
+// marked `@__PURE__`, so an application that imports only `scorePhq9` ships neither the texts of
+// `phq9` nor the option lists (a bundler drops an unused constant whose initializer is pure).
 
 /** A fresh, mutable copy of the 0-3 frequency answers, for building instruments. @internal */
 export function frequencyOptionList(): ResponseOption[] {
@@ -44,7 +49,19 @@ export function frequencyOptionList(): ResponseOption[] {
  * LA6569-3 and LA6570-1 UNCONFIRMED)
  * @category Measures
  */
-export const frequencyOptions: DeepReadonly<ResponseOption[]> = deepFreeze(frequencyOptionList());
+export const frequencyOptions: DeepReadonly<ResponseOption[]> = /* @__PURE__ */ deepFreeze(
+  /* @__PURE__ */ frequencyOptionList(),
+);
+
+/** A fresh, mutable copy of the difficulty answers, for building instruments. */
+function difficultyOptionList(): ResponseOption[] {
+  return [
+    { value: 0, label: 'Not difficult at all' },
+    { value: 1, label: 'Somewhat difficult' },
+    { value: 2, label: 'Very difficult' },
+    { value: 3, label: 'Extremely difficult' },
+  ];
+}
 
 /**
  * The "how difficult have these problems made it..." answers (PHQ-9's functional question, reused
@@ -52,12 +69,9 @@ export const frequencyOptions: DeepReadonly<ResponseOption[]> = deepFreeze(frequ
  * @see IPT reference 7.1 ([PHQ-FORM], [SCRIBD-PHQ])
  * @category Measures
  */
-export const difficultyOptions: DeepReadonly<ResponseOption[]> = deepFreeze([
-  { value: 0, label: 'Not difficult at all' },
-  { value: 1, label: 'Somewhat difficult' },
-  { value: 2, label: 'Very difficult' },
-  { value: 3, label: 'Extremely difficult' },
-]);
+export const difficultyOptions: DeepReadonly<ResponseOption[]> = /* @__PURE__ */ deepFreeze(
+  /* @__PURE__ */ difficultyOptionList(),
+);
 
 const phq9Items: [string, string, string][] = [
   ['item1', 'Little interest or pleasure in activities (anhedonia)', '44250-9'],
@@ -85,37 +99,86 @@ const phq9Items: [string, string, string][] = [
  * @see IPT reference 7.1, 9 and 11 (invariants 10, 11 and 15)
  * @category Measures
  */
-export const phq9: DeepReadonly<Instrument> = deepFreeze<Instrument>({
+export const phq9: DeepReadonly<Instrument> = /* @__PURE__ */ definePhq9();
+
+function definePhq9(): DeepReadonly<Instrument> {
+  return deepFreeze<Instrument>({
+    id: 'phq-9',
+    version: '1.0.0',
+    title: 'Patient Health Questionnaire-9 (PHQ-9)',
+    licence:
+      'Free to use: the form states that no permission is required to reproduce, translate, display or distribute it.',
+    citation: 'Kroenke, Spitzer & Williams, J Gen Intern Med 16:606 (2001)',
+    provenance: { sources: ['KROENKE01', 'PHQ-FORM', 'CALC'] },
+    loinc: { panel: '44249-1', total: '44261-6' },
+    items: [
+      ...phq9Items.map(([id, text, loinc]) => ({
+        id,
+        text,
+        loinc,
+        options: frequencyOptionList(),
+        countsTowardTotal: true,
+      })),
+      {
+        id: 'difficulty',
+        text: 'How difficult these problems have made work, home life or getting along with others',
+        loinc: '69722-7',
+        options: difficultyOptionList(),
+        countsTowardTotal: false,
+        provenance: { sources: ['PHQ-FORM', 'SCRIBD-PHQ', 'CIRG'] },
+      },
+    ],
+    scoring: { kind: 'sum', missing: { kind: 'reject' } },
+    bandSets: [
+      {
+        id: 'kroenke-2001',
+        label: 'Kroenke et al. 2001 severity',
+        bands: [
+          { id: 'minimal', label: 'minimal or none', min: 0, max: 4 },
+          { id: 'mild', label: 'mild', min: 5, max: 9 },
+          { id: 'moderate', label: 'moderate', min: 10, max: 14 },
+          { id: 'moderately-severe', label: 'moderately severe', min: 15, max: 19 },
+          { id: 'severe', label: 'severe', min: 20, max: 27 },
+        ],
+        provenance: { sources: ['KROENKE01', 'CALC'] },
+      },
+    ],
+    defaultBandSet: 'kroenke-2001',
+    flags: [
+      {
+        id: 'suicidalIdeation',
+        label:
+          'Item 9 (thoughts of death or self-harm) answered above 0: needs immediate follow-up',
+        item: 'item9',
+        atLeast: 1,
+        provenance: { sources: ['CALC', 'KROENKE01'] },
+      },
+    ],
+    higherIsWorse: true,
+  });
+}
+
+const answers0to3 = [{ value: 0 }, { value: 1 }, { value: 2 }, { value: 3 }];
+
+/**
+ * What scoring the PHQ-9 needs and nothing more: {@link phq9}'s item ids, answer values, bands,
+ * flag and missing-item policy, without its texts, codes and sources. The tests check that it is
+ * exactly that part of `phq9` and that `scorePhq9` scores like `scoreInstrument(phq9, ...)`.
+ * @internal
+ */
+export const phq9Scoring: ScoringSpec = deepFreeze({
   id: 'phq-9',
   version: '1.0.0',
-  title: 'Patient Health Questionnaire-9 (PHQ-9)',
-  licence:
-    'Free to use: the form states that no permission is required to reproduce, translate, display or distribute it.',
-  citation: 'Kroenke, Spitzer & Williams, J Gen Intern Med 16:606 (2001)',
-  provenance: { sources: ['KROENKE01', 'PHQ-FORM', 'CALC'] },
-  loinc: { panel: '44249-1', total: '44261-6' },
   items: [
-    ...phq9Items.map(([id, text, loinc]) => ({
-      id,
-      text,
-      loinc,
-      options: frequencyOptionList(),
-      countsTowardTotal: true,
-    })),
-    {
-      id: 'difficulty',
-      text: 'How difficult these problems have made work, home life or getting along with others',
-      loinc: '69722-7',
-      options: clonePlain(difficultyOptions) as ResponseOption[],
-      countsTowardTotal: false,
-      provenance: { sources: ['PHQ-FORM', 'SCRIBD-PHQ', 'CIRG'] },
-    },
+    ...['item1', 'item2', 'item3', 'item4', 'item5', 'item6', 'item7', 'item8', 'item9'].map(
+      (id) => ({ id, countsTowardTotal: true, options: answers0to3 }),
+    ),
+    { id: 'difficulty', countsTowardTotal: false, options: answers0to3 },
   ],
-  scoring: { kind: 'sum', missing: { kind: 'reject' } },
+  scoring: { missing: { kind: 'reject' } },
   bandSets: [
     {
       id: 'kroenke-2001',
-      label: 'Kroenke et al. 2001 severity',
       bands: [
         { id: 'minimal', label: 'minimal or none', min: 0, max: 4 },
         { id: 'mild', label: 'mild', min: 5, max: 9 },
@@ -123,20 +186,10 @@ export const phq9: DeepReadonly<Instrument> = deepFreeze<Instrument>({
         { id: 'moderately-severe', label: 'moderately severe', min: 15, max: 19 },
         { id: 'severe', label: 'severe', min: 20, max: 27 },
       ],
-      provenance: { sources: ['KROENKE01', 'CALC'] },
     },
   ],
   defaultBandSet: 'kroenke-2001',
-  flags: [
-    {
-      id: 'suicidalIdeation',
-      label: 'Item 9 (thoughts of death or self-harm) answered above 0: needs immediate follow-up',
-      item: 'item9',
-      atLeast: 1,
-      provenance: { sources: ['CALC', 'KROENKE01'] },
-    },
-  ],
-  higherIsWorse: true,
+  flags: [{ id: 'suicidalIdeation', item: 'item9', atLeast: 1 }],
 });
 
 /**
@@ -193,7 +246,7 @@ export function scorePhq9(
   responses: Phq9Responses | Readonly<Record<string, unknown>>,
   options: Phq9Options = {},
 ): Result<Phq9Score, ValidationError> {
-  const result = scoreCore(phq9, responses, options);
+  const result = runScoring(phq9Scoring, responses, options, trustBuiltIn);
   if (!result.ok) return result;
   const score = result.value as ScoreDraft & { difficulty?: number };
   const difficulty = score.responses.difficulty;

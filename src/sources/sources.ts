@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { deepFreeze } from '../internal/deep-freeze.js';
 
+// `SourceRef` and `Provenance` live in provenance.ts (no catalog there, so the schemas that cite
+// sources stay small in a bundle); they are re-exported here for one import site.
+export { SourceRef, Provenance } from './provenance.js';
+
 /**
  * The published sources iptkit's clinical facts come from, keyed as in the project's IPT reference
  * (section 12). Each catalog value names the keys it rests on, so a user can trace every number.
@@ -237,15 +241,6 @@ export const SourceKey = z.enum(
 export type SourceKey = z.infer<typeof SourceKey>;
 
 /**
- * A reference to where a value comes from: a {@link SourceKey} for iptkit's own catalogs, or, in a
- * caller's custom protocol, any short citation of the caller's choosing (1-300 characters).
- * @category Sources
- */
-export const SourceRef = z.string().trim().min(1).max(300);
-/** @category Sources */
-export type SourceRef = z.infer<typeof SourceRef>;
-
-/**
  * Tells whether a source reference is one of iptkit's known source keys.
  * @param ref - Any string.
  * @returns `true` if {@link sources} has it.
@@ -254,17 +249,3 @@ export type SourceRef = z.infer<typeof SourceRef>;
 export function isSourceKey(ref: string): ref is SourceKey {
   return Object.hasOwn(sources, ref);
 }
-
-/**
- * Provenance every sourced catalog value carries: the sources it rests on and whether the project's
- * reference marks it UNCONFIRMED (not yet checked against a primary text; keep such values
- * configurable and say so where they are used).
- * @category Sources
- */
-export const Provenance = z.strictObject({
-  sources: z.array(SourceRef).min(1).max(20),
-  unconfirmed: z.boolean().optional(),
-  note: z.string().min(1).max(500).optional(),
-});
-/** @category Sources */
-export type Provenance = z.infer<typeof Provenance>;
