@@ -23,6 +23,9 @@ export {
 } from './internal/ids.js';
 export { IsoDate, IsoDateTime, daysBetween } from './internal/dates.js';
 export { safeParseWith, parseWith } from './internal/parse.js';
+export type { ParseWithOptions } from './internal/parse.js';
+export { defaultLimits, checkLimits } from './internal/limits.js';
+export type { InputLimits, CheckLimitsOptions } from './internal/limits.js';
 export { Sensitivity, sensitiveText, sensitivityOf } from './internal/sensitive.js';
 
 // Sources
@@ -319,6 +322,7 @@ export {
   checkNoOpenRisk,
   sameFocusTarget,
 } from './course/rules.js';
+export type { Verdict } from './course/rules.js';
 export { courseInstruments } from './course/scoring.js';
 export { decide, decideWithWarnings, execute } from './course/decide.js';
 export type { Decision, Execution } from './course/decide.js';
@@ -342,6 +346,7 @@ export type {
   DocumentVersions,
   DocumentSchemaName,
   IptDocument,
+  ParseDocumentOptions,
 } from './document/document.js';
 
 // Analysis

@@ -10,7 +10,11 @@ import type { Course } from './state.js';
 import { sameScore, scoreStored } from './scoring.js';
 
 type ReadCourse = DeepReadonly<Course>;
-type Verdict = RuleViolation | undefined;
+/**
+ * What a rule check answers: the violation, or `undefined` when the rule holds.
+ * @category Course
+ */
+export type Verdict = RuleViolation | undefined;
 
 /**
  * The agreed time limit lies in the protocol's session range and uses a cadence it allows.

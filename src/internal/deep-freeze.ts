@@ -1,7 +1,7 @@
 /**
  * A type made readonly all the way down: objects, arrays, maps and sets.
  * Branded strings and other primitives are left as they are, and so is `unknown`. Maps and sets
- * are typed readonly, but {@link deepFreeze} cannot freeze their contents: iptkit's schemas never
+ * are typed readonly, but `deepFreeze` cannot freeze their contents: iptkit's schemas never
  * output them (collections are plain objects keyed by id).
  * @category Kernel
  */
