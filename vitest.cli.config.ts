@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 // pictures and a browser bundle of the core in headless Chromium (Debian package `chromium`).
 export default defineConfig({
   test: {
-    include: ['test/cli/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/privacy/cli/**/*.test.ts'],
+    include: [
+      'test/cli/**/*.test.ts',
+      'test/browser/**/*.test.ts',
+      'test/privacy/cli/**/*.test.ts',
+    ],
     testTimeout: 60_000,
   },
 });
