@@ -28,10 +28,11 @@ const guides = [
   'docs/pictures.md',
   'docs/privacy.md',
   'SECURITY.md',
+  'docs/testing.md',
 ];
 
 /** Guides that other work adds; links to them are allowed before they exist. */
-const announced = new Set(['docs/testing.md']);
+const announced = new Set<string>([]);
 
 function read(path: string): string {
   return readFileSync(join(root, path), 'utf8');

@@ -9,6 +9,43 @@ describe('syntheticCohort', () => {
     expect(JSON.stringify(syntheticCohort(12, 20))).not.toBe(JSON.stringify(first));
   });
 
+  test('seed 2026 still gives the cohort it gave when first published (pipelines name data by seed)', () => {
+    // A regression pin: event counts and PHQ-9 totals [KROENKE01] of the first ten courses.
+    const cohort = syntheticCohort({ seed: 2026, size: 10 });
+    expect(cohort.map((course) => course.events.length)).toEqual([
+      22, 26, 26, 26, 26, 15, 26, 31, 16, 26,
+    ]);
+    expect(
+      cohort.map((course) =>
+        Object.values(course.state.measures)
+          .map((measure) => measure.score.total)
+          .join('/'),
+      ),
+    ).toEqual([
+      '21/19/18',
+      '18/14/9/5',
+      '14/8/7/2',
+      '10/9/4/3',
+      '24/16/9/7',
+      '17/11',
+      '17/11/9/8',
+      '20/18/18/15/14',
+      '24/23',
+      '11/10/11/10',
+    ]);
+  });
+
+  test('a dropout rate of 0 or 1 makes every course complete or drop out', () => {
+    const outcomes = (rate: number) =>
+      new Set(
+        syntheticCohort({ seed: 4, size: 30, dropoutRate: rate }).map(
+          (course) => course.state.outcome?.outcome,
+        ),
+      );
+    expect([...outcomes(0)]).toEqual(['completed']);
+    expect([...outcomes(1)]).toEqual(['dropped-out']);
+  });
+
   test('every course replays from its own events to its own state, and is frozen', () => {
     for (const course of syntheticCohort(3, 15)) {
       const rebuilt = replay(JSON.parse(JSON.stringify(course.events)));

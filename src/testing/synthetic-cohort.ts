@@ -186,10 +186,12 @@ function normalizeSeed(seed: unknown): number {
 }
 
 /**
- * A deterministic synthetic cohort of standard IPT courses for demos, benchmarks and other
- * people's pipelines: same seed, same cohort. Each course has a 12 or 16 session contract, a
- * primary focus, PHQ-9 scores at sessions 1, 4, 8, 12 (and the last), an occasional item-9 risk
- * flag that is acknowledged, and either completes or drops out.
+ * A deterministic cohort of **synthetic** standard IPT courses (made-up test data, not clinical
+ * data) for demos, benchmarks and other people's pipelines: same seed, same cohort, on every
+ * platform. Exported from `iptkit/testing`; it does not use fast-check. Each course is built
+ * command by command with `execute`, so every event is one the rules accept. Each course has a
+ * 12 or 16 session contract, a primary focus, PHQ-9 scores at sessions 1, 4, 8, 12 (and the
+ * last), an occasional item-9 risk flag that is acknowledged, and either completes or drops out.
  *
  * The numbers are made up to look plausible (baseline 10-24, a random rate of improvement, noise
  * of about 2 points); they are **not** clinical data and describe no real population.
