@@ -8,6 +8,7 @@ export default defineConfig({
       'test/cli/**/*.test.ts',
       'test/browser/**/*.test.ts',
       'test/privacy/cli/**/*.test.ts',
+      'test/fuzz/cli/**/*.test.ts',
     ],
     testTimeout: 60_000,
   },

@@ -4,7 +4,13 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
     // The command-line, browser and other post-build tests run after the build (`npm run test:cli`).
-    exclude: ['test/cli/**', 'test/browser/**', 'test/privacy/cli/**', 'node_modules/**'],
+    exclude: [
+      'test/cli/**',
+      'test/browser/**',
+      'test/privacy/cli/**',
+      'test/fuzz/cli/**',
+      'node_modules/**',
+    ],
     typecheck: {
       enabled: true,
       include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],

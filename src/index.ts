@@ -24,7 +24,7 @@ export {
 export { IsoDate, IsoDateTime, daysBetween } from './internal/dates.js';
 export { safeParseWith, parseWith } from './internal/parse.js';
 export type { ParseWithOptions } from './internal/parse.js';
-export { defaultLimits, checkLimits } from './internal/limits.js';
+export { defaultLimits, checkLimits, resolveLimits } from './internal/limits.js';
 export type { InputLimits, CheckLimitsOptions } from './internal/limits.js';
 export { Sensitivity, sensitiveText, sensitivityOf } from './internal/sensitive.js';
 
@@ -337,6 +337,7 @@ export {
   DocumentEnvelope,
   parseDocument,
   parseDocumentOrThrow,
+  MAX_DOCUMENT_ISSUES,
   migrateDocument,
   toDocument,
   isDocumentSchemaName,

@@ -324,7 +324,10 @@ const tallies = new WeakMap<CohortAccumulator, Tally>();
  * @see IPT reference 7.4 - 7.5
  * @category Analysis
  */
-export function createCohortAccumulator(options: CohortOptions = {}): CohortAccumulator {
+export function createCohortAccumulator(given: CohortOptions = {}): CohortAccumulator {
+  // Options may come from JavaScript callers as anything: what is not an object counts as none.
+  const options: CohortOptions =
+    typeof given === 'object' && (given as unknown) !== null ? given : {};
   const instrument = options.instrument ?? 'phq-9';
   const level = isLevel(options.level) ? options.level : DEFAULT_LEVEL;
   const outcomeOptions: OutcomeOptions = { ...options.outcome, instrument };

@@ -19,6 +19,9 @@ import {
   type RunningMoments,
 } from './stats.js';
 
+/** Samples may be as long as their schemas allow (10 million values), above the default limits. */
+const SAMPLE_LIMITS = { limits: { maxArrayLength: 10_000_000 } } as const;
+
 /** ln Γ(1/2) = ln √π. */
 const LOG_GAMMA_HALF = 0.5723649429247001;
 
@@ -102,7 +105,7 @@ function twoGroupParts(
   group2: unknown,
   level: unknown,
 ): Result<TwoGroupParts, ValidationError> {
-  const parsed = safeParseWith(TwoGroups, { group1, group2, level: level ?? 0.95 });
+  const parsed = safeParseWith(TwoGroups, { group1, group2, level: level ?? 0.95 }, SAMPLE_LIMITS);
   if (!parsed.ok) return parsed;
   const { group1: first, group2: second } = parsed.value;
   const issues: Issue[] = [];
@@ -220,7 +223,7 @@ function pairedParts(
   post: unknown,
   level: unknown,
 ): Result<PairedParts, ValidationError> {
-  const parsed = safeParseWith(Paired, { pre, post, level: level ?? 0.95 });
+  const parsed = safeParseWith(Paired, { pre, post, level: level ?? 0.95 }, SAMPLE_LIMITS);
   if (!parsed.ok) return parsed;
   const { pre: before, post: after } = parsed.value;
   if (before.length !== after.length) {
@@ -364,7 +367,11 @@ export function effectSizeFromMoments(
   differences: RunningMoments,
   level?: number,
 ): Result<EffectSize, ValidationError> {
-  const parsed = safeParseWith(MomentsAndLevel, { differences, level: level ?? 0.95 });
+  const parsed = safeParseWith(
+    MomentsAndLevel,
+    { differences, level: level ?? 0.95 },
+    SAMPLE_LIMITS,
+  );
   if (!parsed.ok) return parsed;
   return dz(parsed.value.differences, parsed.value.level);
 }

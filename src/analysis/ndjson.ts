@@ -9,6 +9,7 @@ import {
   migrateDocument,
 } from '../document/document.js';
 import { acceptorOf } from '../internal/acceptor.js';
+import { checkLimits, type InputLimits } from '../internal/limits.js';
 import { deepFreeze, freezeTree, type DeepReadonly } from '../internal/deep-freeze.js';
 import { issuesFromZod, type Issue, type IssuePath } from '../internal/issues.js';
 import { createCohortAccumulator, type CohortOptions, type CohortSummary } from './cohort.js';
@@ -52,6 +53,11 @@ export interface NdjsonLineOptions {
 export interface NdjsonOptions extends CohortOptions, NdjsonLineOptions {
   /** How many bad lines to list (default 100); the rest are only counted. */
   readonly maxReportedBadLines?: number;
+  /**
+   * Size limits checked on each line's document before any schema (defaults: `defaultLimits`); a
+   * line over them is reported with a `limit-*` code.
+   */
+  readonly limits?: Partial<InputLimits>;
   /**
    * Called with each course once it has been summarised, and the number of courses so far: for
    * progress, or to write other outputs (such as long-format rows) in the same pass. The course
@@ -271,7 +277,8 @@ type LineResult =
 
 function replayed(data: unknown): LineResult {
   // Not frozen: the summary only reads the course (one handed to `onCourse` is frozen then).
-  const result = replayUnfrozen(data);
+  // The limits were checked on the whole line; the events came from this reader's JSON.parse.
+  const result = replayUnfrozen(data, {}, true, true);
   if (!result.ok) return { ok: false, issues: replayIssues(result.error) };
   return result.value === null
     ? { ok: false, issues: NO_COURSE }
@@ -319,13 +326,15 @@ function rememberedSnapshot(data: unknown): DeepReadonly<Course> | undefined {
  * it), its protocol through the memo of protocols already validated. Any other document goes
  * through `migrateDocument`.
  */
-function readCourse(text: string): LineResult {
+function readCourse(text: string, limits: Partial<InputLimits> | undefined): LineResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return { ok: false, issues: [{ code: 'invalid-json', path: [] }] };
   }
+  const tooBig = checkLimits(value, limits, { eventStreamAt: ['data'] });
+  if (tooBig.length > 0) return { ok: false, issues: issuesOf(tooBig, []) };
   const envelope = DocumentEnvelope.safeParse(value);
   if (envelope.success) {
     const { schema, version, data } = envelope.data;
@@ -346,7 +355,7 @@ function readCourse(text: string): LineResult {
       return snapshot(parsed.data);
     }
   }
-  const document = migrateDocument(value);
+  const document = migrateDocument(value, { limits });
   if (!document.ok) return { ok: false, issues: issuesOf(document.error.issues, []) };
   switch (document.value.schema) {
     case 'iptkit/course-events':
@@ -390,8 +399,11 @@ function isBlank(text: string): boolean {
  */
 export async function summarizeNdjson(
   source: NdjsonSource,
-  options: NdjsonOptions = {},
+  given: NdjsonOptions = {},
 ): Promise<NdjsonSummary> {
+  // Options may come from JavaScript callers as anything: what is not an object counts as none.
+  const options: NdjsonOptions =
+    typeof given === 'object' && (given as unknown) !== null ? given : {};
   const accumulator = createCohortAccumulator(options);
   const onCourse = options.onCourse;
   const maxBadLines = limitOr(options.maxReportedBadLines, DEFAULT_MAX_BAD_LINES);
@@ -420,7 +432,7 @@ export async function summarizeNdjson(
     if (isBlank(text)) return;
     let result: LineResult;
     try {
-      result = readCourse(text);
+      result = readCourse(text, options.limits);
     } catch {
       result = { ok: false, issues: [{ code: 'unreadable-input', path: [] }] };
     }

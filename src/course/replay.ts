@@ -1,5 +1,13 @@
+import { acceptorOf } from '../internal/acceptor.js';
 import { deepFreeze, freezeTree } from '../internal/deep-freeze.js';
-import { issue, issuesFromZod, validationError, type ValidationError } from '../internal/issues.js';
+import {
+  issue,
+  issuesFromZod,
+  validationError,
+  type Issue,
+  type ValidationError,
+} from '../internal/issues.js';
+import { checkLimits, resolveLimits, type InputLimits } from '../internal/limits.js';
 import { err, ok, type Result } from '../internal/result.js';
 import * as z from 'zod';
 import { CourseEvent, CourseStarted } from './events.js';
@@ -26,8 +34,43 @@ export interface ReplayError {
  * @category Course
  */
 export interface ReplayOptions {
-  /** The longest stream accepted (default 1,000,000 events). */
+  /**
+   * The longest stream accepted (default 1,000,000 events); a longer one fails with `too-big`.
+   * When given, it also replaces `limits.maxEvents`.
+   */
   readonly maxEvents?: number;
+  /**
+   * Size limits checked before any event is validated (see `checkLimits`); the defaults
+   * (`defaultLimits`) apply to any limit not given. A stream over them fails with `limit-*`
+   * issues: at `index` null for the stream as a whole (`limit-events`, `limit-total-nodes`), else
+   * at the first event that breaks one, with paths inside that event.
+   */
+  readonly limits?: Partial<InputLimits>;
+}
+
+/** The limits of a replay: the caller's, with the legacy `maxEvents` option put in. */
+function replayLimits(options: unknown, maxEvents: number | undefined): InputLimits {
+  let given: unknown;
+  try {
+    given = (options as ReplayOptions | null | undefined)?.limits;
+  } catch {
+    given = undefined;
+  }
+  const resolved = resolveLimits(given as Partial<InputLimits> | undefined);
+  return maxEvents === undefined ? resolved : { ...resolved, maxEvents };
+}
+
+/**
+ * A replay failure from size-limit issues: at the event the first issue is in (paths made
+ * relative to it, as schema issues are), or at `null` for the stream as a whole.
+ */
+function limitFailure(found: readonly Issue[]): Result<never, ReplayError> {
+  const first = found[0]?.path[0];
+  if (typeof first !== 'number') return failure(null, validationError(found));
+  const inEvent = found
+    .filter((one) => one.path[0] === first)
+    .map((one) => issue(one.code, one.path.slice(1), one.message));
+  return failure(first, validationError(inEvent));
 }
 
 function failure(
@@ -47,6 +90,8 @@ function failure(
 
 /** `course-started` with its protocol left to {@link rememberedProtocol}; every other key as is. */
 const CourseStartedWithoutProtocol = CourseStarted.extend({ protocol: z.unknown() });
+const acceptStartedWithoutProtocol = acceptorOf(CourseStartedWithoutProtocol);
+const acceptEvent = acceptorOf(CourseEvent);
 
 type ParsedEvent = { success: true; data: CourseEvent } | { success: false; error: z.ZodError };
 
@@ -56,12 +101,15 @@ type ParsedEvent = { success: true; data: CourseEvent } | { success: false; erro
  * protocol-memo.ts). Its other keys still go through the event's own schema, and any failure is
  * reported by the full schema, so the verdict and the issues are those of `CourseEvent`.
  */
-function parseEvent(raw: unknown): ParsedEvent {
+function parseEvent(raw: unknown, owned: boolean): ParsedEvent {
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     const candidate = raw as { type?: unknown; protocol?: unknown };
     if (candidate.type === 'course-started') {
       const protocol = rememberedProtocol(candidate.protocol);
       if (protocol !== undefined) {
+        if (owned && acceptStartedWithoutProtocol(raw)) {
+          return { success: true, data: { ...raw, protocol } as CourseEvent };
+        }
         const rest = CourseStartedWithoutProtocol.safeParse(raw);
         if (rest.success) {
           return { success: true, data: { ...rest.data, protocol } as CourseEvent };
@@ -69,29 +117,56 @@ function parseEvent(raw: unknown): ParsedEvent {
       }
     }
   }
+  // An event the caller owns, that the schema would give back unchanged, is used as it is.
+  if (owned && acceptEvent(raw)) return { success: true, data: raw as CourseEvent };
   return CourseEvent.safeParse(raw);
 }
 
 /**
  * {@link replay} without the final freeze, for callers inside iptkit that only read the course
  * and then drop it (the NDJSON summary): freezing is a walk over the whole state that such a
- * caller does not need. Same validation, same rules, same errors.
+ * caller does not need. Same validation, same rules, same errors. A caller that has already
+ * checked the size limits on the stream (as part of a larger input) may say so with
+ * `limitsChecked`, to spare a second walk. A caller that owns the events (it parsed them itself and
+drops them afterwards) may say so with `owned`: events the schema would return unchanged are then
+used without a copy (see internal/acceptor.ts), and the course may share objects with them.
  * @internal
  */
 export function replayUnfrozen(
   events: unknown,
   options: ReplayOptions = {},
+  limitsChecked = false,
+  owned = false,
 ): Result<Course | null, ReplayError> {
-  if (!Array.isArray(events)) {
-    return failure(null, validationError([issue('invalid-type', [], 'expected a list of events')]));
+  let list: readonly unknown[];
+  try {
+    if (!Array.isArray(events)) {
+      return failure(
+        null,
+        validationError([issue('invalid-type', [], 'expected a list of events')]),
+      );
+    }
+    list = events;
+  } catch {
+    // A revoked proxy: even asking whether it is a list throws.
+    return failure(
+      null,
+      validationError([issue('unreadable-input', [], 'the input could not be read')]),
+    );
   }
   // Options may come from JavaScript callers as anything; only a whole positive limit is used.
-  const limit: unknown = (options as ReplayOptions | null | undefined)?.maxEvents;
-  const maxEvents =
-    typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : 1_000_000;
+  let limit: unknown;
+  try {
+    limit = (options as ReplayOptions | null | undefined)?.maxEvents;
+  } catch {
+    limit = undefined;
+  }
+  const given =
+    typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : undefined;
+  const maxEvents = given ?? 1_000_000;
   let length: number;
   try {
-    length = events.length;
+    length = list.length;
   } catch {
     return failure(
       null,
@@ -104,13 +179,17 @@ export function replayUnfrozen(
       validationError([issue('too-big', [], `must have at most ${maxEvents} events`)]),
     );
   }
+  if (!limitsChecked) {
+    const tooBig = checkLimits(list, replayLimits(options, given), { eventStreamAt: [] });
+    if (tooBig.length > 0) return limitFailure(tooBig);
+  }
   let course: Course | null = null;
   for (let index = 0; index < length; index += 1) {
     // Everything read from the event (its fields, zod's lazily built error) may throw on hostile
     // input such as a revoked proxy: it all happens inside the try.
     try {
-      const raw: unknown = events[index];
-      const parsed = parseEvent(raw);
+      const raw: unknown = list[index];
+      const parsed = parseEvent(raw, owned);
       if (!parsed.success) {
         const rawType =
           typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
@@ -143,7 +222,8 @@ export function replayUnfrozen(
  * Rebuilds a course from its stored events: validates each event against its schema, checks it
  * against the rules given the state so far (recomputing stored scores), and folds it in. Stops at
  * the first bad event and says which one and why. The state is built privately and frozen once at
- * the end, so replay is linear in the number of events. Never throws.
+ * the end, so replay is linear in the number of events. Before any of that, the stream is checked
+ * against size limits, so a pathological one fails at once. Never throws.
  * @param events - The stored stream (untrusted), oldest first.
  * @param options - Limits.
  * @returns The state (`null` for an empty stream), or a {@link ReplayError}.

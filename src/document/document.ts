@@ -9,6 +9,7 @@ import {
   type ValidationError,
 } from '../internal/issues.js';
 import { IptError } from '../internal/ipt-error.js';
+import { checkLimits, type InputLimits } from '../internal/limits.js';
 import { err, ok, type Result } from '../internal/result.js';
 import { CourseEvent } from '../course/events.js';
 import { CourseState } from '../course/state.js';
@@ -78,6 +79,77 @@ export interface IptDocument<TData = unknown> {
   readonly data: DeepReadonly<TData>;
 }
 
+/**
+ * Options of {@link parseDocument} and {@link migrateDocument}.
+ * @category Document
+ */
+export interface ParseDocumentOptions {
+  /**
+   * Size limits checked before any schema runs (see `checkLimits`); the defaults
+   * (`defaultLimits`) apply to any limit not given. A stream's events (`data` of an
+   * `iptkit/course-events` document) count against `maxEvents`.
+   */
+  readonly limits?: Partial<InputLimits>;
+}
+
+/**
+ * The most issues a document's data is reported with; past it, one `too-many-issues` says so.
+ * @category Document
+ */
+export const MAX_DOCUMENT_ISSUES = 100;
+
+type ParsedData = { ok: true; data: unknown } | { ok: false; issues: Issue[] };
+
+function capped(issues: Issue[]): Issue[] {
+  if (issues.length <= MAX_DOCUMENT_ISSUES) return issues;
+  return [
+    ...issues.slice(0, MAX_DOCUMENT_ISSUES),
+    issue(
+      'too-many-issues',
+      [],
+      `has more problems than the ${String(MAX_DOCUMENT_ISSUES)} listed before this one`,
+    ),
+  ];
+}
+
+/**
+ * Validates a document's data against its version's schema. A list (an event stream) is checked
+ * item by item and the check stops once {@link MAX_DOCUMENT_ISSUES} issues are found, so a
+ * million bad items cost a hundred issues rather than a million; its own constraints (its length)
+ * are checked first, on a copy of its schema that does not look at the items. The verdict, the
+ * value and the first issues are those of the whole schema.
+ */
+function parseData(schema: z.ZodType, data: unknown): ParsedData {
+  if (schema instanceof z.ZodArray && Array.isArray(data)) {
+    const list: z.ZodArray = schema;
+    // A classic array's element is a classic schema (typed as a core one).
+    const element = list.element as z.ZodType;
+    const shell = list.clone({ ...list.def, element: z.unknown() });
+    const outer = shell.safeParse(data, { reportInput: false });
+    if (!outer.success) return { ok: false, issues: capped(issuesFromZod(outer.error)) };
+    const items: unknown[] = [];
+    const issues: Issue[] = [];
+    for (let index = 0; index < data.length; index += 1) {
+      const item = element.safeParse(data[index], { reportInput: false });
+      if (item.success) {
+        items.push(item.data);
+        continue;
+      }
+      issues.push(...issuesFromZod(item.error, [index]));
+      if (issues.length > MAX_DOCUMENT_ISSUES) break;
+    }
+    return issues.length > 0 ? { ok: false, issues: capped(issues) } : { ok: true, data: items };
+  }
+  const parsed = schema.safeParse(data, { reportInput: false });
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, issues: capped(issuesFromZod(parsed.error)) };
+}
+
+function unreadable(): Result<never, ValidationError> {
+  return err(validationError([issue('unreadable-input', [], 'the document could not be read')]));
+}
+
 function prefixed(issues: readonly Issue[], prefix: (string | number)[]): Issue[] {
   return issues.map((found) => issue(found.code, [...prefix, ...found.path], found.message));
 }
@@ -85,13 +157,20 @@ function prefixed(issues: readonly Issue[], prefix: (string | number)[]): Issue[
 /**
  * Validates a stored document of any type and any published version: the envelope, the schema
  * name, the version, and the data against that version's schema. The document is returned as
- * stored (use {@link migrateDocument} to bring it to the latest version). Never throws.
+ * stored (use {@link migrateDocument} to bring it to the latest version). The input is first
+ * checked against size limits (`limit-*` issues), so a pathological file fails at once. Never
+ * throws.
  * @param input - Untrusted document (for example `JSON.parse` of a file).
- * @returns The document, deeply frozen, or every problem with its path.
+ * @param options - Size limits to use instead of the defaults.
+ * @returns The document, deeply frozen, or its problems with their paths (the first 100, then a
+ *   `too-many-issues` issue when there are more).
  * @category Document
  */
-export function parseDocument(input: unknown): Result<IptDocument, ValidationError> {
-  return parseDocumentWith(documentTypes, input);
+export function parseDocument(
+  input: unknown,
+  options?: ParseDocumentOptions,
+): Result<IptDocument, ValidationError> {
+  return parseDocumentWith(documentTypes, input, options);
 }
 
 /**
@@ -101,8 +180,12 @@ export function parseDocument(input: unknown): Result<IptDocument, ValidationErr
 export function parseDocumentWith(
   registry: Readonly<Record<string, DocumentVersions>>,
   input: unknown,
+  options?: ParseDocumentOptions,
 ): Result<IptDocument, ValidationError> {
   try {
+    const tooBig = checkLimits(input, options?.limits, { eventStreamAt: ['data'] });
+    if (tooBig.some((found) => found.code === 'unreadable-input')) return unreadable();
+    if (tooBig.length > 0) return err(validationError(tooBig));
     const envelope = DocumentEnvelope.safeParse(input);
     if (!envelope.success) return err(validationError(issuesFromZod(envelope.error)));
     const { schema, version, data } = envelope.data;
@@ -126,24 +209,28 @@ export function parseDocumentWith(
         ]),
       );
     }
-    const parsed = definition.data.safeParse(data);
-    if (!parsed.success)
-      return err(validationError(prefixed(issuesFromZod(parsed.error), ['data'])));
+    const parsed = parseData(definition.data, data);
+    if (!parsed.ok) return err(validationError(prefixed(parsed.issues, ['data'])));
     return ok(deepFreeze({ schema: schema as DocumentSchemaName, version, data: parsed.data }));
   } catch {
-    return err(validationError([issue('unreadable-input', [], 'the document could not be read')]));
+    return unreadable();
   }
 }
 
 /**
  * Brings a stored document to the latest version of its type, one version at a time, validating
- * the data after every step. A document already at the latest version is returned as parsed.
+ * the data after every step (size limits included). A document already at the latest version is
+ * returned as parsed. Never throws.
  * @param input - Untrusted document of any published version.
+ * @param options - Size limits to use instead of the defaults.
  * @returns The document at the latest version, or every problem found on the way.
  * @category Document
  */
-export function migrateDocument(input: unknown): Result<IptDocument, ValidationError> {
-  return migrateDocumentWith(documentTypes, input);
+export function migrateDocument(
+  input: unknown,
+  options?: ParseDocumentOptions,
+): Result<IptDocument, ValidationError> {
+  return migrateDocumentWith(documentTypes, input, options);
 }
 
 /**
@@ -153,8 +240,9 @@ export function migrateDocument(input: unknown): Result<IptDocument, ValidationE
 export function migrateDocumentWith(
   registry: Readonly<Record<string, DocumentVersions>>,
   input: unknown,
+  options?: ParseDocumentOptions,
 ): Result<IptDocument, ValidationError> {
-  const parsed = parseDocumentWith(registry, input);
+  const parsed = parseDocumentWith(registry, input, options);
   if (!parsed.ok) return parsed;
   let current: IptDocument = parsed.value;
   const versions = registry[current.schema] ?? [];
@@ -175,11 +263,11 @@ export function migrateDocumentWith(
         ]),
       );
     }
-    const next = parseDocumentWith(registry, {
-      schema: current.schema,
-      version: current.version + 1,
-      data: upgraded,
-    });
+    const next = parseDocumentWith(
+      registry,
+      { schema: current.schema, version: current.version + 1, data: upgraded },
+      options,
+    );
     if (!next.ok) return next;
     current = next.value;
   }
@@ -207,12 +295,13 @@ export function toDocument<TData>(
 /**
  * The throwing twin of {@link parseDocument}.
  * @param input - A stored document.
+ * @param options - Size limits to use instead of the defaults.
  * @returns The document, deeply frozen.
  * @throws {@link IptError} listing every problem.
  * @category Document
  */
-export function parseDocumentOrThrow(input: unknown): IptDocument {
-  const result = parseDocument(input);
+export function parseDocumentOrThrow(input: unknown, options?: ParseDocumentOptions): IptDocument {
+  const result = parseDocument(input, options);
   if (!result.ok) throw new IptError(result.error);
   return result.value;
 }

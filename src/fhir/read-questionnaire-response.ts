@@ -7,6 +7,7 @@ import {
   type IssuePath,
   type ValidationError,
 } from '../internal/issues.js';
+import { checkLimits } from '../internal/limits.js';
 import { err, ok, type Result } from '../internal/result.js';
 import { ItemId } from '../measures/instrument.js';
 import { guarded, isRecord, own, parseOptions } from './shared.js';
@@ -45,6 +46,21 @@ export const FromQuestionnaireResponseOptions = z.strictObject({
       }),
     )
     .max(200)
+    .optional(),
+  /**
+   * Size limits checked on the resource before it is read (see `checkLimits`; whole positive
+   * numbers); the defaults (`defaultLimits`) apply to any limit not given.
+   */
+  limits: z
+    .strictObject({
+      maxStringLength: z.int().positive(),
+      maxArrayLength: z.int().positive(),
+      maxObjectKeys: z.int().positive(),
+      maxDepth: z.int().positive(),
+      maxEvents: z.int().positive(),
+      maxTotalNodes: z.int().positive(),
+    })
+    .partial()
     .optional(),
 });
 /** @category FHIR */
@@ -356,9 +372,10 @@ function chooseInstrument(
  * 69737-5) in `meta.tag`, `questionnaire` or a link id, the total code, or the item codes.
  * With `options.instrument` given, a combined PHQ-9 + GAD-7 form yields just that instrument's items.
  *
- * Never throws; messages never quote the input.
+ * The resource is first checked against size limits (`limit-*` issues). Never throws; messages
+ * never quote the input.
  * @param resource - Untrusted JSON, meant to be a QuestionnaireResponse.
- * @param options - Instrument, local link ids, extra answer codes.
+ * @param options - Instrument, local link ids, extra answer codes, size limits.
  * @returns The instrument and answers, or a {@link ValidationError} listing every problem.
  * @example
  * ```ts
@@ -376,6 +393,8 @@ export function fromQuestionnaireResponse(
     const parsed = parseOptions(FromQuestionnaireResponseOptions, options);
     if (!parsed.ok) return parsed;
     const settings = parsed.value;
+    const tooBig = checkLimits(resource, settings.limits);
+    if (tooBig.length > 0) return err(validationError(tooBig));
     if (!isRecord(resource)) {
       return err(
         validationError([issue('invalid-type', [], 'expected a QuestionnaireResponse object')]),

@@ -245,3 +245,115 @@ export function allMutations(
 ): Mutation[] {
   return pathsOf(document, skip).flatMap((path) => mutationsAt(document, path));
 }
+
+// ------------------------------------------------------------------------------------------------
+// Hostile mutations (for the fuzz suite): values no JSON file carries but a JavaScript caller can
+// pass, keys that pollute prototypes, text that is not valid UTF-16, and sizes past every limit.
+// ------------------------------------------------------------------------------------------------
+
+/** A change to a document that may leave JSON (NaN, -0, a huge array...). */
+export interface HostileMutation {
+  readonly path: JsonPath;
+  readonly kind: string;
+  readonly apply: (document: Json) => unknown;
+}
+
+/** Replaces the node at `path` (the root for `[]`) in a deep copy, without going through JSON. */
+function replacedAt(document: Json, path: JsonPath, replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const copy = structuredClone(document) as unknown;
+  let parent: unknown = copy;
+  for (const segment of path.slice(0, -1))
+    parent = (parent as Record<string | number, unknown>)[segment];
+  Object.defineProperty(parent, path[path.length - 1]!, {
+    value: replacement,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return copy;
+}
+
+/** Adds an own key (even `__proto__`) to the object at `path`, in a deep copy. */
+function withKeyAt(document: Json, path: JsonPath, key: string, value: unknown): unknown {
+  const copy = structuredClone(document) as unknown;
+  let target: unknown = copy;
+  for (const segment of path) target = (target as Record<string | number, unknown>)[segment];
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return copy;
+}
+
+/** The size past which iptkit's default limits refuse a string or an array (see limits.ts). */
+export const HUGE = 100_001;
+
+/** Every hostile mutation of the node at `path`. */
+export function hostileMutationsAt(document: Json, path: JsonPath): HostileMutation[] {
+  const value = valueAt(document, path);
+  if (value === undefined) return [];
+  const found: HostileMutation[] = [];
+  const replace = (kind: string, replacement: () => unknown) =>
+    found.push({ path, kind, apply: (doc) => replacedAt(doc, path, replacement()) });
+  if (typeof value === 'number') {
+    for (const odd of [Number.NaN, Infinity, -Infinity, -0, 2 ** 53 + 2, 5e-324]) {
+      replace(`number-${String(odd)}`, () => odd);
+    }
+    replace('number-bigint', () => BigInt(Math.trunc(value)));
+    replace('number-boxed', () => Object(value) as unknown);
+  } else if (typeof value === 'string') {
+    for (const odd of ['\uD800', `${value}\uDFFF`, `\uDC00${value}`, '\u0000', '__proto__']) {
+      replace('string-odd', () => odd);
+    }
+    replace('string-boxed', () => Object(value) as unknown);
+    replace('string-huge', () => 'y'.repeat(HUGE));
+  } else if (isArray(value)) {
+    replace('array-sparse', () => {
+      const sparse: unknown[] = [...value];
+      sparse.length += 3;
+      return sparse;
+    });
+    replace('array-huge', () => new Array<unknown>(HUGE).fill(0));
+    replace('array-typed', () => new Uint8Array(value.length));
+    replace('array-set', () => new Set(value));
+  } else if (isObject(value)) {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      found.push({
+        path,
+        kind: `key-${key}`,
+        apply: (doc) => withKeyAt(doc, path, key, { polluted: 'yes' }),
+      });
+    }
+    replace('object-null-prototype', () =>
+      Object.assign(Object.create(null) as Record<string, unknown>, value),
+    );
+    replace('object-map', () => new Map(Object.entries(value)));
+    replace('object-date', () => new Date(0));
+  }
+  replace('undefined', () => undefined);
+  return found;
+}
+
+/**
+ * One mutation of a document, picked by two numbers (as a generator draws them): the node is
+ * `pick` among all paths, the change `choice` among the ordinary and hostile mutations there.
+ * @returns The changed copy and what was done.
+ */
+export function oneMutation(
+  document: Json,
+  pick: number,
+  choice: number,
+): { readonly value: unknown; readonly kind: string; readonly path: JsonPath } {
+  const paths = pathsOf(document);
+  const path = paths[pick % paths.length] ?? [];
+  const options: (Mutation | HostileMutation)[] = [
+    ...mutationsAt(document, path),
+    ...hostileMutationsAt(document, path),
+  ];
+  const mutation = options[choice % options.length];
+  if (mutation === undefined) return { value: document, kind: 'none', path };
+  return { value: mutation.apply(document), kind: mutation.kind, path };
+}
