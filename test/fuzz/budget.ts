@@ -73,9 +73,7 @@ export const budget = {
  * Properties that fail today on a bug reported but not yet fixed (they run as `it.fails`, which
  * turns red once the bug is fixed). Their runs do not count towards the 1,000,000.
  */
-export const expectedToFail: readonly string[] = [
-  'analysis/cohort-anything',
-];
+export const expectedToFail: readonly string[] = ['analysis/cohort-anything'];
 
 /** A fuzz file of the table. */
 export type FuzzFile = keyof typeof budget;
