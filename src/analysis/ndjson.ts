@@ -8,7 +8,6 @@ import {
   latestDocumentVersion,
   migrateDocument,
 } from '../document/document.js';
-import { acceptorOf } from '../internal/acceptor.js';
 import { checkLimits, type InputLimits } from '../internal/limits.js';
 import { deepFreeze, freezeTree, type DeepReadonly } from '../internal/deep-freeze.js';
 import { issuesFromZod, type Issue, type IssuePath } from '../internal/issues.js';
@@ -294,8 +293,6 @@ function snapshot(course: DeepReadonly<Course> | null): LineResult {
 
 /** A snapshot's course with its protocol left to {@link rememberedProtocol}; every other key as is. */
 const CourseWithoutProtocol = Course.extend({ protocol: z.unknown() });
-/** Yes when the schema would give the course back unchanged (see acceptor.ts); the line owns it. */
-const acceptCourseWithoutProtocol = acceptorOf(CourseWithoutProtocol);
 
 /**
  * A latest-version snapshot's course through the memo of validated protocols: when its protocol
@@ -308,11 +305,6 @@ function rememberedSnapshot(data: unknown): DeepReadonly<Course> | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
   const protocol = rememberedProtocol((data as { protocol?: unknown }).protocol);
   if (protocol === undefined) return undefined;
-  // The value came from this reader's own JSON.parse: when the schema would return it unchanged,
-  // it is used as it is instead of being copied.
-  if (acceptCourseWithoutProtocol(data)) {
-    return { ...(data as unknown as DeepReadonly<Course>), protocol };
-  }
   const rest = CourseWithoutProtocol.safeParse(data, { reportInput: false });
   return rest.success ? { ...rest.data, protocol } : undefined;
 }
