@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { compileJit, isPlainObject } from './acceptor-jit.js';
+import { compileJit, isPlainObject, type JitNode } from './acceptor-jit.js';
 
 /**
  * A fast yes/no check derived from a zod schema: `true` only when parsing the value with the
@@ -20,35 +20,9 @@ import { compileJit, isPlainObject } from './acceptor-jit.js';
  */
 export type Acceptor = (value: unknown) => boolean;
 
-/** The parts of zod's internal schema object this module reads (zod 4 core). */
-interface Internals {
-  readonly def: Def;
-  readonly traits: ReadonlySet<string>;
-  readonly values?: ReadonlySet<unknown>;
-  readonly propValues?: Readonly<Record<string, ReadonlySet<unknown>>>;
-  readonly optin?: string;
-  readonly check?: (payload: Payload) => unknown;
-}
-
-interface Def {
-  readonly type: string;
-  readonly checks?: readonly Node[];
-  readonly coerce?: boolean;
-  readonly shape?: Readonly<Record<string, Node>>;
-  readonly catchall?: Node;
-  readonly innerType?: Node;
-  readonly element?: Node;
-  readonly options?: readonly Node[];
-  readonly discriminator?: string;
-  readonly unionFallback?: boolean;
-  readonly keyType?: Node;
-  readonly valueType?: Node;
-  readonly when?: unknown;
-}
-
-interface Node {
-  readonly _zod: Internals;
-}
+/** zod's internal schema object, as far as this module reads it (zod 4 core). */
+type Node = JitNode;
+type Def = JitNode['_zod']['def'];
 
 interface Payload {
   value: unknown;
@@ -125,7 +99,7 @@ function checksOf(node: Node): readonly Node[] {
  */
 function checkPredicate(check: Node): Acceptor {
   const generic = genericCheck(check);
-  const def = check._zod.def as CheckDef;
+  const def = check._zod.def;
   const traits = check._zod.traits;
   if (
     (traits.has('$ZodCheckRegex') || traits.has('$ZodISODate') || traits.has('$ZodISODateTime')) &&
@@ -173,18 +147,6 @@ function checkPredicate(check: Node): Acceptor {
     default:
       return generic;
   }
-}
-
-/** The definition fields of the check kinds read directly. */
-interface CheckDef {
-  readonly check?: string;
-  readonly format?: string;
-  readonly pattern?: unknown;
-  readonly minimum?: unknown;
-  readonly maximum?: unknown;
-  readonly value?: unknown;
-  readonly inclusive?: boolean;
-  readonly tx?: (value: unknown) => unknown;
 }
 
 /** The type test followed by every check, as zod runs them (all must pass, none may change it). */

@@ -35,6 +35,33 @@ function dayNumber(date: string): number | undefined {
 }
 
 /**
+ * The ISO date of a day number (days since 1970-01-01), by the proleptic Gregorian "civil from
+ * days" algorithm: no `Date`, no time zone, and years below 100 are not shifted as `Date.UTC`
+ * would shift them. A year outside 0000-9999 gives text that is not a valid {@link IsoDate}.
+ * @internal
+ */
+export function dateOfDayNumber(day: number): string {
+  const shifted = day + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const dayOfMonth = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(dayOfMonth, 2)}`;
+}
+
+/**
  * Whole days from one ISO date to another (negative when `to` is earlier). Pure: no clock, no
  * time zone; both are read as calendar dates.
  * @param from - Start date, `YYYY-MM-DD`.

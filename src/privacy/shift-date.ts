@@ -1,32 +1,10 @@
-import { daysBetween } from '../internal/dates.js';
+import { dateOfDayNumber, daysBetween, IsoDate } from '../internal/dates.js';
 
 const EPOCH = '1970-01-01';
 
-/**
- * The ISO date `days` days after 1970-01-01 (proleptic Gregorian, the "civil from days"
- * algorithm), or `undefined` when its year falls outside 0000-9999, which ISO dates in iptkit
- * cannot hold.
- */
-function dateFromDayNumber(days: number): string | undefined {
-  const shifted = days + 719_468;
-  const era = Math.floor(shifted / 146_097);
-  const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
-  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 0 || year > 9999) return undefined;
-  const pad = (value: number, width: number) => String(value).padStart(width, '0');
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+/** The date when its year lies in 0000-9999 (what an ISO date in iptkit can hold). */
+function inIsoRange(date: string): string | undefined {
+  return IsoDate.safeParse(date).success ? date : undefined;
 }
 
 /**
@@ -39,7 +17,7 @@ function dateFromDayNumber(days: number): string | undefined {
  */
 export function shiftIsoDate(date: string, days: number): string | undefined {
   const dayNumber = daysBetween(EPOCH, date);
-  return dayNumber === undefined ? undefined : dateFromDayNumber(dayNumber + days);
+  return dayNumber === undefined ? undefined : inIsoRange(dateOfDayNumber(dayNumber + days));
 }
 
 /**

@@ -25,34 +25,6 @@ export function dayNumber(date: string): number {
   return daysBetween(EPOCH, date) ?? 0;
 }
 
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0');
-}
-
-/**
- * The ISO date of a day number (days since 1970-01-01), by the proleptic Gregorian "civil from
- * days" algorithm, so years below 100 are not shifted as `Date.UTC` would shift them.
- */
-export function dateOfDay(day: number): string {
-  const shifted = day + 719_468;
-  const era = Math.floor(shifted / 146_097);
-  const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
-  const dayOfMonth = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
-  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(dayOfMonth, 2)}`;
-}
-
 /**
  * Whole-number ticks between two values: every integer when there are few, else multiples of a
  * "nice" step (1, 2, 5, 10, 20, 50, ...) giving at most `most` ticks.

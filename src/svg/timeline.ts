@@ -23,7 +23,8 @@ import {
   parseOptions,
   type Palette,
 } from './options.js';
-import { dateOfDay, dayNumber, dayTicks, linear, numberTicks } from './scale.js';
+import { dateOfDayNumber as dateOfDay } from '../internal/dates.js';
+import { dayNumber, dayTicks, linear, numberTicks } from './scale.js';
 import { element, formatNumber as fmt, shorten, type Markup } from './xml.js';
 
 /**

@@ -26,7 +26,8 @@ import {
   parseOptions,
   type Palette,
 } from './options.js';
-import { dateOfDay, dayNumber, dayTicks, linear, numberTicks } from './scale.js';
+import { dateOfDayNumber as dateOfDay } from '../internal/dates.js';
+import { dayNumber, dayTicks, linear, numberTicks } from './scale.js';
 import { element, formatNumber as fmt, type Markup } from './xml.js';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { dateOfDay, dayNumber, dayTicks, linear, numberTicks } from './scale.js';
+import { dateOfDayNumber as dateOfDay } from '../internal/dates.js';
+import { dayNumber, dayTicks, linear, numberTicks } from './scale.js';
 import {
   Markup,
   cleanText,

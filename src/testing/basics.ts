@@ -5,7 +5,7 @@
  */
 import * as fc from 'fast-check';
 import { clonePlain } from '../internal/clone.js';
-import { daysBetween } from '../internal/dates.js';
+import { dateOfDayNumber, daysBetween } from '../internal/dates.js';
 import type {
   ActorId,
   AnalysisId,
@@ -283,31 +283,6 @@ const EPOCH = '1970-01-01';
 /** Days since 1970-01-01 of an ISO date. @internal */
 export function dayNumberOf(date: string): number | undefined {
   return daysBetween(EPOCH, date);
-}
-
-/**
- * The ISO date of a day number (days since 1970-01-01): the "civil from days" algorithm, so that
- * no `Date` (and no time zone) is involved. @internal
- */
-export function dateOfDayNumber(dayNumber: number): string {
-  const shifted = dayNumber + 719_468;
-  const era = Math.floor(shifted / 146_097);
-  const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
-  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  const pad = (value: number, width: number) => String(value).padStart(width, '0');
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 /** An ISO date moved by whole days. @internal */
