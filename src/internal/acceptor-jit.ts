@@ -34,6 +34,9 @@ interface JitDef {
   readonly discriminator?: string;
   readonly keyType?: JitNode;
   readonly valueType?: JitNode;
+  readonly in?: JitNode;
+  readonly partial?: boolean;
+  readonly out?: JitNode;
   // check definitions
   readonly check?: string;
   readonly format?: string;
@@ -43,6 +46,16 @@ interface JitDef {
   readonly value?: unknown;
   readonly inclusive?: boolean;
   readonly tx?: (value: unknown) => unknown;
+}
+
+/** What the generator is told by acceptor.ts. */
+export interface JitSettings {
+  /** zod's own check run on a scratch payload, for checks not inlined. */
+  readonly generic: (check: JitNode) => (value: unknown) => boolean;
+  /** A predicate declared to answer as the node's own checks do (see `acceptorHint`). */
+  readonly hintOf: (node: JitNode) => ((value: unknown) => boolean) | undefined;
+  /** Whether every value checked comes straight from `JSON.parse` (see `AcceptorOptions.json`). */
+  readonly json: boolean;
 }
 
 /** Raised while generating when a schema is malformed (an inner schema missing). */
@@ -73,6 +86,16 @@ function evalAllowed(): boolean {
 let allowed: boolean | undefined;
 
 /**
+ * Whether generated code may be compiled here (`new Function` works and zod has not been told to
+ * run without it); worked out once.
+ * @internal
+ */
+export function generatedCodeAllowed(): boolean {
+  allowed ??= evalAllowed();
+  return allowed;
+}
+
+/**
  * Compiles a schema's acceptor, or `undefined` when the platform refuses generated code or the
  * schema has a kind the generator does not know.
  * @param schema - The schema's internals.
@@ -80,10 +103,10 @@ let allowed: boolean | undefined;
  */
 export function compileJit(
   schema: JitNode,
-  generic: (check: JitNode) => (value: unknown) => boolean,
+  settings: JitSettings,
 ): ((value: unknown) => boolean) | undefined {
-  allowed ??= evalAllowed();
-  if (!allowed) return undefined;
+  const { generic, hintOf, json } = settings;
+  if (!generatedCodeAllowed()) return undefined;
   const tables: Tables = { constants: [] };
   let counter = 0;
   const fresh = (prefix: string) => `${prefix}${String((counter += 1))}`;
@@ -97,7 +120,11 @@ export function compileJit(
     if (visiting.has(node)) return REJECT_CODE; // recursive schemas are left to zod
     visiting.add(node);
     try {
-      return emitType(node, v, visiting) + emitChecks(node, v);
+      const hint = hintOf(node);
+      return (
+        emitType(node, v, visiting) +
+        (hint === undefined ? emitChecks(node, v) : `if(!${constant(hint)}(${v}))return false;`)
+      );
     } finally {
       visiting.delete(node);
     }
@@ -192,6 +219,9 @@ export function compileJit(
         return emitUnion(def, v, visiting);
       case 'record':
         return emitRecord(def, v, visiting);
+      case 'pipe':
+        // \`out\` reads what \`in\` gives back, which is the value itself when \`in\` accepts it.
+        return emit(required(def.in), v, visiting) + emit(required(def.out), v, visiting);
       default:
         return REJECT_CODE;
     }
@@ -205,6 +235,20 @@ export function compileJit(
     const catchallType = def.catchall?._zod.def.type;
     const unknownKeysPass = catchallType === 'unknown' || catchallType === 'any';
     let code = `if(typeof ${v}!=="object"||${v}===null||Array.isArray(${v}))return false;`;
+    if (json && !unknownKeysPass) {
+      // A parsed object has no key whose value is undefined and no hidden key: it has no other
+      // key exactly when it has as many keys as the declared ones it holds. (A polluted
+      // prototype's enumerable keys are counted too, which only ever says no.)
+      const present = fresh('n');
+      code += `let ${present}=0;`;
+      for (const key of keys) {
+        const field = fresh('f');
+        code += `{const ${field}=${v}[${JSON.stringify(key)}];if(${field}!==undefined)${present}+=1;${emit(required(shape[key]), field, visiting)}}`;
+      }
+      const counted = fresh('c');
+      const key = fresh('q');
+      return `${code}{let ${counted}=0;for(const ${key} in ${v})${counted}+=1;if(${counted}!==${present})return false;}`;
+    }
     for (const key of keys) {
       const field = fresh('f');
       code += `{const ${field}=${v}[${JSON.stringify(key)}];${emit(required(shape[key]), field, visiting)}}`;
@@ -232,7 +276,7 @@ export function compileJit(
     for (const option of options) {
       const values = option._zod.propValues?.[discriminator];
       if (values === undefined) return REJECT_CODE;
-      const accept = compileJit(option, generic);
+      const accept = compileJit(option, settings);
       if (accept === undefined) return REJECT_CODE;
       for (const value of values) {
         if (byTag.has(value) || value === undefined) return REJECT_CODE;
@@ -249,9 +293,19 @@ export function compileJit(
 
   function emitRecord(def: JitDef, v: string, visiting: Set<JitNode>): string {
     const keyType = required(def.keyType);
-    if (keyType._zod.values !== undefined) return REJECT_CODE;
+    if (keyType._zod.values !== undefined && def.partial !== true) return REJECT_CODE;
     const key = fresh('r');
     const item = fresh('e');
+    if (json) {
+      // A parsed object is plain, has only enumerable own string keys, and inherits none (a
+      // polluted prototype's enumerable keys would be read here too, and so be checked as well).
+      return (
+        `if(typeof ${v}!=="object"||${v}===null||Array.isArray(${v}))return false;` +
+        `for(const ${key} in ${v}){if(${key}==="__proto__")return false;` +
+        emit(keyType, key, visiting) +
+        `const ${item}=${v}[${key}];${emit(required(def.valueType), item, visiting)}}`
+      );
+    }
     return (
       `if(!${constant(isPlainObject)}(${v}))return false;` +
       `for(const ${key} of Reflect.ownKeys(${v})){` +

@@ -8,7 +8,9 @@ import { Protocol } from '../protocol/protocol-schema.js';
 import { protocols } from '../protocol/protocols.js';
 import { intentSequence, runIntents } from '../../test/support/course-arbitraries.js';
 import { allMutations, asJson, type Json } from '../../test/support/mutations.js';
-import { acceptorOf } from './acceptor.js';
+import { idKeyedRecord } from '../inventory/helpers.js';
+import { acceptedDepth, acceptorOf } from './acceptor.js';
+import { isIdShaped, PersonId } from './ids.js';
 import { sensitiveText } from './sensitive.js';
 
 /**
@@ -19,12 +21,39 @@ function expectAgreesWithZod(schema: z.ZodType, value: unknown): boolean {
   const accepted = acceptorOf(schema)(value);
   // The generated function and the closures answer alike, value by value.
   expect(acceptorOf(schema, { jit: false })(value)).toBe(accepted);
+  expectJsonModeAgrees(schema, value);
   if (accepted) {
     const parsed = schema.safeParse(value);
     expect(parsed.success).toBe(true);
     if (parsed.success) expect(parsed.data).toStrictEqual(value);
   }
   return accepted;
+}
+
+/**
+ * The acceptors built for values straight from `JSON.parse` answer, on such a value, as the
+ * ordinary ones do: checked on the value as a JSON file would carry it (when it has a JSON form).
+ */
+function expectJsonModeAgrees(schema: z.ZodType, value: unknown): void {
+  // JSON.stringify gives undefined (despite its type) for a value with no JSON form.
+  let text: unknown;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return;
+  }
+  if (typeof text !== 'string') return;
+  const parsed: unknown = JSON.parse(text);
+  const ordinary = acceptorOf(schema)(parsed);
+  expect(acceptorOf(schema, { json: true })(parsed)).toBe(ordinary);
+  expect(acceptorOf(schema, { json: true, jit: false })(parsed)).toBe(ordinary);
+}
+
+/** The deepest nesting of arrays and objects in a value (the value itself is level 1). */
+function nesting(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  return 1 + Math.max(0, ...children.map(nesting));
 }
 
 const courseArbitrary = intentSequence(30).map((intents) => runIntents(intents));
@@ -65,7 +94,10 @@ describe('acceptorOf against zod (differential)', () => {
       fc.property(courseArbitrary, ({ state }) => {
         if (state === null) return;
         const snapshot = asJson(state);
-        expectAgreesWithZod(Course, snapshot);
+        // Records keyed by id (a refined record piped into a keyed one) and partial records
+        // (a protocol's labels) are understood: a stored course is accepted whole.
+        expect(expectAgreesWithZod(Course, snapshot)).toBe(true);
+        expect(nesting(snapshot)).toBeLessThanOrEqual(acceptedDepth(Course));
         for (const mutation of allMutations(snapshot).slice(0, 300)) {
           expectAgreesWithZod(Course, mutation.apply(snapshot));
         }
@@ -83,8 +115,91 @@ describe('acceptorOf against zod (differential)', () => {
 
   it('accepts the catalog protocols as zod does', () => {
     for (const protocol of Object.values(protocols)) {
-      expectAgreesWithZod(Protocol, asJson(protocol));
+      expect(expectAgreesWithZod(Protocol, asJson(protocol))).toBe(true);
     }
+  });
+
+  it('records keyed by id: the hint of the key check answers as the refinement does', () => {
+    const schema = z.strictObject({ people: idKeyedRecord(PersonId, z.int()) });
+    const key = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,6}$/),
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('__proto__', 'constructor', 'toString', '', ' a', 'a b'),
+    );
+    fc.assert(
+      // Null-prototype records are covered below (zod's output then differs in prototype only).
+      fc.property(
+        fc.dictionary(key, fc.oneof(fc.integer(), fc.string()), { noNullPrototype: true }),
+        (people) => {
+          const accepted = expectAgreesWithZod(schema, { people });
+          // Every key id-shaped and every value a whole number: zod takes it as it is.
+          const keys = Object.keys(people);
+          const plain =
+            !keys.includes('__proto__') &&
+            keys.every((name) => isIdShaped(name)) &&
+            Object.values(people).every((value) => Number.isSafeInteger(value));
+          expect(accepted).toBe(plain);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a record without a prototype is taken with the same keys and values zod gives', () => {
+    const schema = idKeyedRecord(PersonId, z.int());
+    const record = Object.assign(Object.create(null) as Record<string, number>, { p1: 1 });
+    expect(acceptorOf(schema)(record)).toBe(true);
+    const parsed = schema.safeParse(record);
+    expect(parsed.success && { ...parsed.data }).toStrictEqual({ ...record });
+  });
+
+  it('a pipe is accepted only when both sides accept the value as it is', () => {
+    const schema = z.string().max(5).pipe(z.string().regex(/^a/));
+    expect(expectAgreesWithZod(schema, 'abc')).toBe(true);
+    expect(expectAgreesWithZod(schema, 'bcd')).toBe(false);
+    expect(expectAgreesWithZod(schema, 'abcdef')).toBe(false);
+    const transformed = z.string().pipe(z.transform((text: string) => text.length));
+    expect(expectAgreesWithZod(transformed, 'abc')).toBe(false);
+  });
+
+  it('a partial record keyed by an enumeration takes some of the keys, and no other', () => {
+    const schema = z.partialRecord(z.enum(['a', 'b']), z.int());
+    expect(expectAgreesWithZod(schema, { a: 1 })).toBe(true);
+    expect(expectAgreesWithZod(schema, {})).toBe(true);
+    expect(expectAgreesWithZod(schema, { c: 1 })).toBe(false);
+    // A full record keyed by an enumeration is still left to zod.
+    expect(acceptorOf(z.record(z.enum(['a', 'b']), z.int()))({ a: 1, b: 2 })).toBe(false);
+  });
+});
+
+describe('acceptedDepth', () => {
+  it('bounds the nesting of every value accepted, and is unbounded where anything goes', () => {
+    expect(acceptedDepth(z.string())).toBe(0);
+    expect(acceptedDepth(z.strictObject({ a: z.array(z.strictObject({ b: z.int() })) }))).toBe(3);
+    expect(acceptedDepth(z.strictObject({ a: z.unknown() }))).toBe(Infinity);
+    expect(acceptedDepth(z.looseObject({ a: z.int() }))).toBe(Infinity);
+    expect(
+      acceptedDepth(z.record(z.string(), z.unknown()).pipe(z.record(z.string(), z.int()))),
+    ).toBe(1);
+    interface Tree {
+      children: Tree[];
+    }
+    const tree: z.ZodType<Tree> = z.lazy(() => z.strictObject({ children: z.array(tree) }));
+    expect(acceptedDepth(tree)).toBe(Infinity);
+    expect(Number.isFinite(acceptedDepth(CourseEvent))).toBe(true);
+  });
+
+  it('no event accepted is deeper than the bound (generated courses)', () => {
+    fc.assert(
+      fc.property(courseArbitrary, ({ events }) => {
+        for (const event of asJson(events) as Json[]) {
+          if (acceptorOf(CourseEvent)(event)) {
+            expect(nesting(event)).toBeLessThanOrEqual(acceptedDepth(CourseEvent));
+          }
+        }
+      }),
+      { numRuns: 20 },
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { compileJit, isPlainObject, type JitNode } from './acceptor-jit.js';
+import { compileJit, isPlainObject, type JitNode, type JitSettings } from './acceptor-jit.js';
 
 /**
  * A fast yes/no check derived from a zod schema: `true` only when parsing the value with the
@@ -31,8 +31,33 @@ interface Payload {
 
 const REJECT: Acceptor = () => false;
 
-const compiled = new WeakMap<object, Acceptor>();
-const compiledWithoutJit = new WeakMap<object, Acceptor>();
+/** Acceptors built so far, by kind (jit or not, JSON or not) and schema. */
+const caches = new Map<string, WeakMap<object, Acceptor>>();
+
+/** Predicates declared to answer as a schema's own checks do (see {@link acceptorHint}). */
+const hints = new WeakMap<object, Acceptor>();
+
+/**
+ * Declares that `predicate` answers exactly as the checks (refinements) of `schema` itself do, on
+ * any value that passes the schema's type: true when zod's checks would add no issue and change
+ * nothing. The acceptor then runs the predicate instead of zod's check functions, which matters
+ * for refinements that build messages or lists as they go. The checks stay the schema's truth;
+ * the differential tests of the acceptor hold the predicate to them.
+ * @param schema - A schema with refinements.
+ * @param predicate - A cheap, side-effect-free test equivalent to them.
+ * @returns The schema itself.
+ */
+export function acceptorHint<TSchema extends z.ZodType>(
+  schema: TSchema,
+  predicate: Acceptor,
+): TSchema {
+  hints.set(schema, predicate);
+  return schema;
+}
+
+function hintOf(node: object): Acceptor | undefined {
+  return hints.get(node);
+}
 
 /**
  * Options of {@link acceptorOf}.
@@ -43,6 +68,13 @@ export interface AcceptorOptions {
    * `false` keeps the closure version (the tests run both).
    */
   readonly jit?: boolean;
+  /**
+   * Every value checked comes straight from the caller's own `JSON.parse` (default false): plain
+   * objects and arrays only, no symbols, getters or hidden keys. Records are then read with a
+   * plain `for...in` instead of zod's `Reflect.ownKeys` walk. An acceptor built this way must
+   * never see any other value.
+   */
+  readonly json?: boolean;
 }
 
 /**
@@ -54,12 +86,19 @@ export interface AcceptorOptions {
 export function acceptorOf(schema: z.ZodType, options: AcceptorOptions = {}): Acceptor {
   const node = schema as unknown as Node;
   const jit = options.jit !== false;
-  const cache = jit ? compiled : compiledWithoutJit;
+  const json = options.json === true;
+  const kind = `${String(jit)}:${String(json)}`;
+  let cache = caches.get(kind);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    caches.set(kind, cache);
+  }
   const known = cache.get(node);
   if (known !== undefined) return known;
+  const settings: JitSettings = { generic: genericCheck, hintOf, json };
   let inner: Acceptor;
   try {
-    inner = (jit ? compileJit(node, genericCheck) : undefined) ?? compile(node, new Set());
+    inner = (jit ? compileJit(node, settings) : undefined) ?? compile(node, new Set(), json);
   } catch {
     inner = REJECT;
   }
@@ -168,17 +207,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function compile(node: Node, visiting: Set<Node>): Acceptor {
+function compile(node: Node, visiting: Set<Node>, json: boolean): Acceptor {
   if (visiting.has(node)) return REJECT; // recursive schemas are left to zod
   visiting.add(node);
   try {
-    return withChecks(compileType(node, visiting), checksOf(node));
+    const base = compileType(node, visiting, json);
+    const hint = hints.get(node);
+    if (hint !== undefined) return (value) => base(value) && hint(value);
+    return withChecks(base, checksOf(node));
   } finally {
     visiting.delete(node);
   }
 }
 
-function compileType(node: Node, visiting: Set<Node>): Acceptor {
+function compileType(node: Node, visiting: Set<Node>, json: boolean): Acceptor {
   const def = node._zod.def;
   if (def.coerce === true) return REJECT;
   switch (def.type) {
@@ -200,7 +242,7 @@ function compileType(node: Node, visiting: Set<Node>): Acceptor {
       return (value) => values.has(value);
     }
     case 'optional': {
-      const inner = innerOf(def.innerType, visiting);
+      const inner = innerOf(def.innerType, visiting, json);
       // An inner schema with a default fills an absent value in: not the input any more.
       if (def.innerType?._zod.optin === 'defaulted') {
         return (value) => value !== undefined && inner(value);
@@ -208,18 +250,18 @@ function compileType(node: Node, visiting: Set<Node>): Acceptor {
       return (value) => value === undefined || inner(value);
     }
     case 'nullable': {
-      const inner = innerOf(def.innerType, visiting);
+      const inner = innerOf(def.innerType, visiting, json);
       return (value) => value === null || inner(value);
     }
     case 'readonly':
     case 'default':
     case 'prefault': {
       // A default or prefault replaces `undefined`: only values given are accepted as they are.
-      const inner = innerOf(def.innerType, visiting);
+      const inner = innerOf(def.innerType, visiting, json);
       return def.type === 'readonly' ? inner : (value) => value !== undefined && inner(value);
     }
     case 'array': {
-      const element = innerOf(def.element, visiting);
+      const element = innerOf(def.element, visiting, json);
       return (value) => {
         if (!Array.isArray(value)) return false;
         // A hole reads as `undefined`, as zod reads it.
@@ -228,18 +270,25 @@ function compileType(node: Node, visiting: Set<Node>): Acceptor {
       };
     }
     case 'object':
-      return compileObject(def, visiting);
+      return compileObject(def, visiting, json);
     case 'union':
-      return compileUnion(def, visiting);
+      return compileUnion(def, visiting, json);
     case 'record':
-      return compileRecord(def, visiting);
+      return compileRecord(def, visiting, json);
+    case 'pipe': {
+      // The value goes through \`in\`, and what comes out through \`out\`: when \`in\` gives the
+      // value back unchanged, \`out\` reads the same value.
+      const first = innerOf(def.in, visiting, json);
+      const second = innerOf(def.out, visiting, json);
+      return (value) => first(value) && second(value);
+    }
     default:
       return REJECT;
   }
 }
 
-function innerOf(inner: Node | undefined, visiting: Set<Node>): Acceptor {
-  return inner === undefined ? REJECT : compile(inner, visiting);
+function innerOf(inner: Node | undefined, visiting: Set<Node>, json: boolean): Acceptor {
+  return inner === undefined ? REJECT : compile(inner, visiting, json);
 }
 
 /**
@@ -248,14 +297,14 @@ function innerOf(inner: Node | undefined, visiting: Set<Node>): Acceptor {
  * A schema that strips unknown keys only accepts objects without them (stripping would change
  * the value).
  */
-function compileObject(def: Def, visiting: Set<Node>): Acceptor {
+function compileObject(def: Def, visiting: Set<Node>, json: boolean): Acceptor {
   const shape = def.shape ?? {};
   const keys = Object.keys(shape);
   if (Object.getOwnPropertySymbols(shape).length > 0) return REJECT;
   const fields = keys.map((key) => {
     const schema = shape[key];
     if (schema === undefined) throw new Error('a shape key without a schema');
-    return { key, accept: compile(schema, visiting) };
+    return { key, accept: compile(schema, visiting, json) };
   });
   const keySet = new Set(keys);
   const catchallType = def.catchall?._zod.def.type;
@@ -280,18 +329,18 @@ function compileObject(def: Def, visiting: Set<Node>): Acceptor {
  * returns the first option that succeeds: only the first option can be vouched for, since a
  * rejection here does not mean zod would fail it.
  */
-function compileUnion(def: Def, visiting: Set<Node>): Acceptor {
+function compileUnion(def: Def, visiting: Set<Node>, json: boolean): Acceptor {
   const options = def.options ?? [];
   const discriminator = def.discriminator;
   if (discriminator === undefined) {
     const first = options[0];
-    return first === undefined ? REJECT : compile(first, visiting);
+    return first === undefined ? REJECT : compile(first, visiting, json);
   }
   const byValue = new Map<unknown, Acceptor>();
   for (const option of options) {
     const values = option._zod.propValues?.[discriminator];
     if (values === undefined) return REJECT;
-    const accept = compile(option, visiting);
+    const accept = compile(option, visiting, json);
     for (const value of values) {
       if (byValue.has(value)) return REJECT;
       byValue.set(value, accept);
@@ -307,14 +356,29 @@ function compileUnion(def: Def, visiting: Set<Node>): Acceptor {
 }
 
 /**
- * A record whose keys are checked by a key schema (not an enumeration of keys): plain objects
+ * A record whose keys are checked by a key schema (not an enumeration of keys, or a partial one):
+ * plain objects
  * whose own keys are all enumerable strings the key schema accepts as they are.
  */
-function compileRecord(def: Def, visiting: Set<Node>): Acceptor {
+function compileRecord(def: Def, visiting: Set<Node>, json: boolean): Acceptor {
   const keyType = def.keyType;
-  if (keyType === undefined || keyType._zod.values !== undefined) return REJECT;
-  const acceptKey = compile(keyType, visiting);
-  const acceptValue = innerOf(def.valueType, visiting);
+  // An enumeration of keys makes zod look up each listed key instead (all of them must be there),
+  // unless the record is partial: then every own key is checked by the key schema, as below.
+  if (keyType === undefined || (keyType._zod.values !== undefined && def.partial !== true)) {
+    return REJECT;
+  }
+  const acceptKey = compile(keyType, visiting, json);
+  const acceptValue = innerOf(def.valueType, visiting, json);
+  if (json) {
+    // See AcceptorOptions.json: a parsed object is plain, with enumerable own string keys only.
+    return (value) => {
+      if (!isObject(value)) return false;
+      for (const key in value) {
+        if (key === '__proto__' || !acceptKey(key) || !acceptValue(value[key])) return false;
+      }
+      return true;
+    };
+  }
   return (value) => {
     if (!isPlainObject(value)) return false;
     for (const key of Reflect.ownKeys(value)) {
@@ -324,4 +388,75 @@ function compileRecord(def: Def, visiting: Set<Node>): Acceptor {
     }
     return true;
   };
+}
+
+const depths = new WeakMap<object, number>();
+
+/**
+ * The deepest nesting of arrays and objects (the value itself counting as level 1 when it is one)
+ * in any value that {@link acceptorOf} accepts for this schema: so a value the acceptor accepted
+ * is known to be no deeper, without walking it. `Infinity` where the schema lets any value through
+ * (`unknown`, `any`, a loose object), recurses, or has a kind not known here.
+ * @param schema - Any zod 4 schema.
+ * @returns A whole number, or `Infinity`.
+ */
+export function acceptedDepth(schema: z.ZodType): number {
+  const node = schema as unknown as Node;
+  const known = depths.get(node);
+  if (known !== undefined) return known;
+  let depth: number;
+  try {
+    depth = depthOf(node, new Set());
+  } catch {
+    depth = Number.POSITIVE_INFINITY;
+  }
+  depths.set(node, depth);
+  return depth;
+}
+
+function depthOf(node: Node | undefined, visiting: Set<Node>): number {
+  if (node === undefined || visiting.has(node)) return Number.POSITIVE_INFINITY;
+  visiting.add(node);
+  try {
+    const def = node._zod.def;
+    switch (def.type) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+      case 'null':
+      case 'enum':
+      case 'literal':
+        return 0;
+      case 'optional':
+      case 'nullable':
+      case 'readonly':
+      case 'default':
+      case 'prefault':
+        return depthOf(def.innerType, visiting);
+      case 'array':
+        return 1 + depthOf(def.element, visiting);
+      case 'record':
+        return 1 + depthOf(def.valueType, visiting);
+      case 'pipe':
+        // Accepted only when both sides accept the same value.
+        return Math.min(depthOf(def.in, visiting), depthOf(def.out, visiting));
+      case 'union': {
+        const options = def.options ?? [];
+        const first = options[0];
+        // As the acceptor reads a union: by the discriminator, else the first option alone.
+        if (def.discriminator === undefined) return depthOf(first, visiting);
+        return Math.max(0, ...options.map((option) => depthOf(option, visiting)));
+      }
+      case 'object': {
+        const catchallType = def.catchall?._zod.def.type;
+        if (catchallType === 'unknown' || catchallType === 'any') return Number.POSITIVE_INFINITY;
+        const shape = def.shape ?? {};
+        return 1 + Math.max(0, ...Object.values(shape).map((field) => depthOf(field, visiting)));
+      }
+      default:
+        return Number.POSITIVE_INFINITY;
+    }
+  } finally {
+    visiting.delete(node);
+  }
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { acceptorHint } from '../internal/acceptor.js';
 import type { DeepReadonly } from '../internal/deep-freeze.js';
 import { isIdShaped } from '../internal/ids.js';
 import {
@@ -128,21 +129,24 @@ export function idKeyedRecord<TKey extends z.ZodType<string, string>, TValue ext
   keySchema: TKey,
   valueSchema: TValue,
 ) {
-  return z
-    .record(z.string(), z.unknown())
-    .superRefine((record, context) => {
-      const positions: number[] = [];
-      Object.keys(record).forEach((key, index) => {
-        if (!isIdShaped(key)) positions.push(index + 1);
+  const keys = z.record(z.string(), z.unknown()).superRefine((record, context) => {
+    const positions: number[] = [];
+    Object.keys(record).forEach((key, index) => {
+      if (!isIdShaped(key)) positions.push(index + 1);
+    });
+    if (positions.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: [],
+        message: `has ${positions.length} key${positions.length === 1 ? '' : 's'} that ${positions.length === 1 ? 'is' : 'are'} not a valid id (position${positions.length === 1 ? '' : 's'} ${positions.join(', ')} in key order); ids are 1-128 letters, digits or ._:- starting with a letter or digit`,
+        params: { code: 'invalid-key' },
       });
-      if (positions.length > 0) {
-        context.addIssue({
-          code: 'custom',
-          path: [],
-          message: `has ${positions.length} key${positions.length === 1 ? '' : 's'} that ${positions.length === 1 ? 'is' : 'are'} not a valid id (position${positions.length === 1 ? '' : 's'} ${positions.join(', ')} in key order); ids are 1-128 letters, digits or ._:- starting with a letter or digit`,
-          params: { code: 'invalid-key' },
-        });
-      }
-    })
-    .pipe(z.record(keySchema, valueSchema));
+    }
+  });
+  // The same test without building the report, for the acceptor's hot loop.
+  acceptorHint(keys, (record) => {
+    for (const key of Object.keys(record as object)) if (!isIdShaped(key)) return false;
+    return true;
+  });
+  return keys.pipe(z.record(keySchema, valueSchema));
 }
