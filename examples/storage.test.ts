@@ -26,9 +26,12 @@ describe('examples/storage', () => {
     expect(story.damagedEvents).toEqual({ ok: false, code: 'session-out-of-order', at: 'data.2' });
   });
 
-  test('a snapshot is checked for shape only: an inconsistent one still reads', () => {
-    expect(story.damagedSnapshot.ok).toBe(true);
-    expect(story.damagedSnapshot.ok && story.damagedSnapshot.state?.sessionCount).toBe(7);
+  test('a snapshot that breaks an invariant of a course is refused (IPT reference 11)', () => {
+    expect(story.damagedSnapshot).toEqual({
+      ok: false,
+      code: 'session-count-mismatch',
+      at: 'data.sessionCount',
+    });
     const fromEvents = load(story.stored.events);
     expect(fromEvents.ok && fromEvents.state?.sessionCount).toBe(2);
   });
@@ -42,7 +45,7 @@ describe('examples/storage', () => {
       expect.stringMatching(/^Stored the events \(\d+ characters\) and a snapshot/) as unknown,
       'Replayed events and snapshot agree: yes',
       'Events with session 2 renumbered 3: refused: session-out-of-order at data.2',
-      'Snapshot with its session count changed: read; 7 sessions',
+      'Snapshot with its session count changed: refused: session-count-mismatch at data.sessionCount',
       'Events stored by a newer iptkit: refused: unsupported-version at version',
     ]);
   });

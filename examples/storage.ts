@@ -1,8 +1,10 @@
 /**
  * Storing a course: the events as the record, a snapshot as a cache, both in iptkit's versioned
- * envelope. Reading them back shows the difference: a damaged event stream is caught at the
- * event that breaks it (every event and every rule is checked again), while a snapshot is only
- * checked for its shape, so a snapshot that no longer matches its events still parses.
+ * envelope. Reading them back shows what each can promise: a damaged event stream is caught at
+ * the event that breaks it (every event and every rule is checked again); a snapshot is checked
+ * for its shape and for the invariants of a course (a session count that disagrees with the
+ * sessions held is refused), but a consistent snapshot that no longer matches its events cannot
+ * be told apart from a true one.
  *
  * Run it with `npx tsx examples/storage.ts`.
  */
@@ -75,7 +77,8 @@ export function load(text: string): Loaded {
     return { ok: false, code: first?.code ?? 'invalid', at: (first?.path ?? []).join('.') };
   }
   if (document.value.schema === 'iptkit/course-snapshot') {
-    // Checked for its shape only: nothing says it still matches the events.
+    // Checked for its shape and the invariants of a course; nothing says it still matches the
+    // events it was taken from.
     return { ok: true, state: document.value.data as CourseState };
   }
   const rebuilt = replay(document.value.data);

@@ -7,7 +7,7 @@ import type { CourseEvent } from './events.js';
 import type { TimeLimit } from './commands.js';
 import { violation, type CourseWarning, type RuleViolation } from './rule-violation.js';
 import type { Course } from './state.js';
-import { sameScore, scoreStored } from './scoring.js';
+import { storedScoreMatches } from './scoring.js';
 
 type ReadCourse = DeepReadonly<Course>;
 /**
@@ -496,15 +496,10 @@ export function admitEvent(
         return violation('session-not-found', 'no session with this id is recorded', ['sessionId']);
       }
       if (!options.verifyDerived) return undefined;
-      const rescored = scoreStored(event.instrument, event.responses, event.missing, event.bandSet);
-      return need(
-        rescored.ok &&
-          rescored.value.instrumentVersion === event.instrumentVersion &&
-          sameScore(rescored.value.score, event.score),
-        () =>
-          violation('score-mismatch', 'the stored score is not the score of the stored answers', [
-            'score',
-          ]),
+      return need(storedScoreMatches(event), () =>
+        violation('score-mismatch', 'the stored score is not the score of the stored answers', [
+          'score',
+        ]),
       );
     }
     case 'focus-chosen':

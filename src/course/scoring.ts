@@ -3,7 +3,12 @@ import type { ValidationError } from '../internal/issues.js';
 import { ok, type Result } from '../internal/result.js';
 import { gad7 } from '../measures/gad7.js';
 import { hamd17 } from '../measures/hamd17.js';
-import { scoreInstrument, type Instrument, type MissingPolicy } from '../measures/instrument.js';
+import {
+  scoreCore,
+  scoreInstrument,
+  type Instrument,
+  type MissingPolicy,
+} from '../measures/instrument.js';
 import { phq9 } from '../measures/phq9.js';
 import type { CourseInstrumentId } from './commands.js';
 import type { StoredScore } from './events.js';
@@ -89,4 +94,39 @@ export function sameScore(
     if (!Object.hasOwn(right.flags, flag) || left.flags[flag] !== right.flags[flag]) return false;
   }
   return true;
+}
+
+/** What a `measure-recorded` event (or a course's measure record) holds of its scoring. */
+interface StoredMeasure {
+  readonly instrument: CourseInstrumentId;
+  readonly instrumentVersion: string;
+  readonly responses: unknown;
+  readonly missing?: DeepReadonly<MissingPolicy> | undefined;
+  readonly bandSet?: string | undefined;
+  readonly score: DeepReadonly<StoredScore>;
+}
+
+const NO_OPTIONS = Object.freeze({});
+
+/**
+ * Whether a stored measure's score is the score of its stored answers, under the instrument
+ * version it names: what `scoreStored` then `sameScore` decide, without building the stored form
+ * or freezing the score on the way (replay checks every stored measure this way).
+ * @param stored - A measure as stored.
+ * @returns `true` when the answers score to exactly the stored score.
+ * @internal
+ */
+export function storedScoreMatches(stored: DeepReadonly<StoredMeasure>): boolean {
+  const definition = courseInstruments[stored.instrument];
+  if (stored.instrumentVersion !== definition.version) return false;
+  const { missing, bandSet } = stored;
+  const options =
+    missing === undefined && bandSet === undefined
+      ? NO_OPTIONS
+      : {
+          ...(missing === undefined ? {} : { missing: missing as MissingPolicy }),
+          ...(bandSet === undefined ? {} : { bandSet }),
+        };
+  const result = scoreCore(definition, stored.responses, options);
+  return result.ok && sameScore(result.value, stored.score);
 }

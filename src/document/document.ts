@@ -1,6 +1,7 @@
 import { clonePlain } from '../internal/clone.js';
 import * as z from 'zod';
 import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
+import { vouchForCourse } from '../course/vouched.js';
 import {
   issue,
   issuesFromZod,
@@ -12,17 +13,35 @@ import { IptError } from '../internal/ipt-error.js';
 import { checkLimits, type InputLimits } from '../internal/limits.js';
 import { err, ok, type Result } from '../internal/result.js';
 import { CourseEvent } from '../course/events.js';
-import { CourseState } from '../course/state.js';
+import { courseInvariantIssues } from '../course/invariants.js';
+import { CourseState, type Course } from '../course/state.js';
 
 /**
- * One published version of a document type: the schema its `data` has, and how to turn that data
- * into the next version's (absent on the latest version). Migrations never drop data: anything a
- * new version cannot hold must be kept somewhere in it.
+ * One published version of a document type: the schema its `data` has, the cross-field rules its
+ * data must also keep (if any), and how to turn that data into the next version's (absent on the
+ * latest version). Migrations never drop data: anything a new version cannot hold must be kept
+ * somewhere in it.
  * @category Document
  */
 export interface DocumentVersion {
   readonly data: z.ZodType;
+  /**
+   * Checks what the schema cannot: the rules that hold across fields of data that passed `data`
+   * (given the schema's output). Returns the broken ones, with paths from the data (empty when
+   * the data is consistent). A document whose data breaks one fails with these issues under
+   * `['data', ...]`, at whichever version it is read, and at every version a migration passes
+   * through.
+   */
+  readonly check?: (data: unknown) => readonly Issue[];
   readonly upgrade?: (data: unknown) => unknown;
+}
+
+/**
+ * The cross-field check of a course snapshot's data: nothing for the state before the start
+ * (`null`), else every invariant the course breaks (see `courseInvariantIssues`).
+ */
+function checkCourseState(data: unknown): readonly Issue[] {
+  return data === null ? [] : courseInvariantIssues(data as DeepReadonly<Course>);
 }
 
 /**
@@ -40,7 +59,10 @@ export const documentTypes = Object.freeze({
   'iptkit/course-events': Object.freeze([
     Object.freeze({ data: z.array(CourseEvent).max(1_000_000) }),
   ]),
-  'iptkit/course-snapshot': Object.freeze([Object.freeze({ data: CourseState })]),
+  // A snapshot must describe a course some sequence of commands could build (IPT reference 11).
+  'iptkit/course-snapshot': Object.freeze([
+    Object.freeze({ data: CourseState, check: checkCourseState }),
+  ]),
 } as const satisfies Record<string, DocumentVersions>);
 
 /**
@@ -154,12 +176,40 @@ function prefixed(issues: readonly Issue[], prefix: (string | number)[]): Issue[
   return issues.map((found) => issue(found.code, [...prefix, ...found.path], found.message));
 }
 
+/** The issues of a version's cross-field check on data that passed its schema, as reported. */
+function checkedData(definition: DocumentVersion, data: unknown): Issue[] {
+  const broken = definition.check?.(data) ?? [];
+  return broken.length === 0 ? [] : capped(prefixed(broken, ['data']));
+}
+
+/**
+ * The issues {@link parseDocument} reports for the data of a latest-version
+ * `iptkit/course-snapshot` document once that data has passed the version's schema: the broken
+ * invariants of the course (none for `null`), paths under `['data', ...]`, at most
+ * {@link MAX_DOCUMENT_ISSUES} and then `too-many-issues`. Empty when the snapshot is consistent.
+ * For readers that validate a snapshot's data themselves (the NDJSON reader) and must give the
+ * same verdict and issues as `parseDocument`. Never throws.
+ * @param data - A course state that passed the `CourseState` schema.
+ * @returns The issues, as `parseDocument` reports them.
+ * @internal
+ */
+export function courseSnapshotIssues(data: DeepReadonly<Course> | null): readonly Issue[] {
+  const versions = documentTypes['iptkit/course-snapshot'];
+  const latest = versions[versions.length - 1];
+  try {
+    return latest === undefined ? [] : checkedData(latest, data);
+  } catch {
+    return [issue('unreadable-input', [], 'the document could not be read')];
+  }
+}
+
 /**
  * Validates a stored document of any type and any published version: the envelope, the schema
- * name, the version, and the data against that version's schema. The document is returned as
- * stored (use {@link migrateDocument} to bring it to the latest version). The input is first
- * checked against size limits (`limit-*` issues), so a pathological file fails at once. Never
- * throws.
+ * name, the version, and the data against that version's schema and its cross-field check (a
+ * course snapshot must describe a course the rules could have built: see
+ * {@link DocumentVersion.check}). The document is returned as stored (use
+ * {@link migrateDocument} to bring it to the latest version). The input is first checked against
+ * size limits (`limit-*` issues), so a pathological file fails at once. Never throws.
  * @param input - Untrusted document (for example `JSON.parse` of a file).
  * @param options - Size limits to use instead of the defaults.
  * @returns The document, deeply frozen, or its problems with their paths (the first 100, then a
@@ -211,7 +261,22 @@ export function parseDocumentWith(
     }
     const parsed = parseData(definition.data, data);
     if (!parsed.ok) return err(validationError(prefixed(parsed.issues, ['data'])));
-    return ok(deepFreeze({ schema: schema as DocumentSchemaName, version, data: parsed.data }));
+    const broken = checkedData(definition, parsed.data);
+    if (broken.length > 0) return err(validationError(broken));
+    const document = deepFreeze({
+      schema: schema as DocumentSchemaName,
+      version,
+      data: parsed.data,
+    });
+    // A latest-version snapshot that passed its schema and the invariants is a checked course.
+    if (
+      schema === 'iptkit/course-snapshot' &&
+      version === latestDocumentVersion[schema] &&
+      document.data !== null
+    ) {
+      vouchForCourse(document.data as DeepReadonly<Course>);
+    }
+    return ok(document);
   } catch {
     return unreadable();
   }

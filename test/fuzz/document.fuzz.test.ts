@@ -3,19 +3,31 @@
  * all, envelopes around junk, stored documents of real courses with one mutation, and documents
  * carrying something far past the size limits. Nothing throws; every result is well formed;
  * inputs are unchanged; the two agree (every document is at its latest version); an oversized
- * document fails on a limit.
+ * document fails on a limit; and every course snapshot they accept keeps the invariants of IPT
+ * reference section 11 (checked by the independent checker of test/support/course-arbitraries.ts).
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import type { CourseState } from '../../src/course/state.js';
 import { documentTypes, migrateDocument, parseDocument } from '../../src/document/document.js';
-import { hostileMutationsAt, oneMutation, pathsOf } from '../support/mutations.js';
+import { checkInvariants } from '../support/course-arbitraries.js';
+import {
+  hostileMutationsAt,
+  mutationsAt,
+  oneMutation,
+  pathsOf,
+  type Json,
+} from '../support/mutations.js';
 import { runs, timeoutFor } from './budget.js';
 import { documentSamples } from './samples.js';
 import { anyInput, call, check, expectResult, fuzz } from './support.js';
 
 const names = Object.keys(documentTypes);
 
-/** Parses and migrates one input, checking both results and that they agree. */
+/**
+ * Parses and migrates one input, checking both results and that they agree; an accepted course
+ * snapshot must describe a course the rules could have built.
+ */
 function both(input: unknown, options?: unknown): void {
   const parsed = call([input, options], () => parseDocument(input, options as never));
   const migrated = call([input, options], () => migrateDocument(input, options as never));
@@ -23,6 +35,11 @@ function both(input: unknown, options?: unknown): void {
   expectResult(migrated);
   // With one version per type so far, migrating is parsing.
   check(parsed?.ok === migrated?.ok, 'parseDocument and migrateDocument agree');
+  for (const result of [parsed, migrated]) {
+    if (result?.ok !== true || result.value.schema !== 'iptkit/course-snapshot') continue;
+    const broken = checkInvariants(result.value.data as CourseState);
+    check(broken.length === 0, `an accepted snapshot keeps the invariants (${broken.join('; ')})`);
+  }
 }
 
 describe('parseDocument and migrateDocument never throw', () => {
@@ -85,7 +102,7 @@ describe('parseDocument and migrateDocument never throw', () => {
 
   const snapshotCount = runs('document', 'snapshot-mutated');
   it(
-    'on snapshots with a prototype key, an odd number or odd text deep inside',
+    'on snapshots with one change deep inside (a value out of place, a prototype key, an odd number or odd text): none accepted breaks an invariant',
     () => {
       const snapshots = documentSamples().filter(
         (document) => (document as { schema?: unknown }).schema === 'iptkit/course-snapshot',
@@ -96,10 +113,11 @@ describe('parseDocument and migrateDocument never throw', () => {
           const snapshot = snapshots[which]!;
           const paths = pathsOf(snapshot);
           const path = paths[pick % paths.length]!;
-          const hostile = hostileMutationsAt(snapshot, path).filter(
-            (one) => !one.kind.includes('huge'),
-          );
-          const mutation = hostile[choice % Math.max(1, hostile.length)];
+          const changes: { readonly apply: (document: Json) => unknown }[] = [
+            ...mutationsAt(snapshot, path),
+            ...hostileMutationsAt(snapshot, path).filter((one) => !one.kind.includes('huge')),
+          ];
+          const mutation = changes[choice % Math.max(1, changes.length)];
           both(mutation === undefined ? snapshot : mutation.apply(snapshot));
         }),
         snapshotCount,
