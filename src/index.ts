@@ -401,6 +401,9 @@ export type {
   CohortRange,
   CohortEffectSize,
   CohortCategory,
+  CohortIssue,
+  CohortRejection,
+  CohortRejected,
 } from './analysis/cohort.js';
 export { toLongFormat, toLongRows, toWideFormat } from './analysis/long-format.js';
 export type {

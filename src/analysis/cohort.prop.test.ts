@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { asJson, mutationsAt, pathsOf } from '../../test/support/mutations.js';
 import { execute } from '../course/decide.js';
-import type { Course, CourseState } from '../course/state.js';
+import { Course, type CourseState } from '../course/state.js';
+import { courseInvariantIssues } from '../course/invariants.js';
 import type { DeepReadonly } from '../internal/deep-freeze.js';
+import { CohortSummarySchema } from '../interop/json-schema/cohort-summary.js';
 import {
+  addTrustedCourse,
   createCohortAccumulator,
   summarizeCohort,
   type CohortRate,
@@ -251,6 +255,131 @@ describe('summarizeCohort (properties)', () => {
         }
       }),
       { numRuns: 20 },
+    );
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Valid courses mixed with junk (issue #9). Junk is anything fast-check makes, or a valid course
+// with one field broken; whether a broken course is still valid is asked of the zod schema itself
+// and of the invariant check (course/invariants.ts).
+// ------------------------------------------------------------------------------------------------
+
+interface Entry {
+  readonly value: unknown;
+  readonly valid: boolean;
+}
+
+const validEntry: fc.Arbitrary<Entry> = fc
+  .tuple(specArbitrary, fc.nat(99))
+  .map(([spec, id]) => ({ value: build(spec, `v${id}`), valid: true }));
+
+const junkEntry: fc.Arbitrary<Entry> = fc
+  .anything({
+    maxDepth: 2,
+    withBigInt: true,
+    withBoxedValues: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withSparseArray: true,
+    withTypedArray: true,
+  })
+  .map((value) => ({ value, valid: false }));
+
+const brokenEntry: fc.Arbitrary<Entry> = fc
+  .tuple(specArbitrary, fc.nat(), fc.nat())
+  .map(([spec, pathPick, mutationPick]) => {
+    const document = asJson(build(spec, 'broken'));
+    const paths = pathsOf(document);
+    const path = paths[pathPick % paths.length] ?? [];
+    const mutations = mutationsAt(document, path);
+    const mutation = mutations[mutationPick % Math.max(1, mutations.length)];
+    const value = mutation === undefined ? null : mutation.apply(document);
+    const parsed = Course.safeParse(value);
+    // Valid: the schema takes it and it keeps the invariants of a course the rules built.
+    return {
+      value,
+      valid: parsed.success && courseInvariantIssues(parsed.data).length === 0,
+    };
+  });
+
+const mixArbitrary = fc.array(fc.oneof(validEntry, validEntry, junkEntry, brokenEntry), {
+  maxLength: 10,
+});
+
+function withoutRejected(summary: CohortSummary): Omit<CohortSummary, 'rejected'> {
+  const { rejected: _rejected, ...rest } = summary;
+  return rest;
+}
+
+describe('summarizeCohort on valid courses mixed with junk (properties)', () => {
+  it('summarises the valid ones exactly as alone, and rejects every other entry by position', () => {
+    fc.assert(
+      fc.property(mixArbitrary, fc.constantFrom(0.9, 0.95), (entries, level) => {
+        const summary = summarizeCohort(entries.map((entry) => entry.value) as never, { level });
+        const valid = entries.filter((entry) => entry.valid).map((entry) => entry.value);
+        const alone = summarizeCohort(valid as never, { level });
+        expect(withoutRejected(summary)).toEqual(withoutRejected(alone));
+        expect(alone.rejected).toEqual({ count: 0, courses: [] });
+        const junk = entries.flatMap((entry, index) => (entry.valid ? [] : [index]));
+        expect(summary.rejected.count).toBe(junk.length);
+        expect(summary.rejected.courses.map((rejection) => rejection.index)).toEqual(junk);
+        for (const rejection of summary.rejected.courses) {
+          expect(rejection.issues.length).toBeGreaterThan(0);
+          expect(rejection.issues.length).toBeLessThanOrEqual(Math.min(20, rejection.issueCount));
+        }
+        for (const rate of [
+          summary.ended.completion,
+          summary.ended.dropout,
+          summary.outcomes.response,
+          summary.outcomes.remission,
+          summary.outcomes.reliableImprovement,
+        ]) {
+          expectRate(rate);
+        }
+        expect(CohortSummarySchema.safeParse(summary).success).toBe(true);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('an accumulator’s add agrees with summarizeCohort, and merges keep every position', () => {
+    fc.assert(
+      fc.property(
+        mixArbitrary.chain((entries) =>
+          fc.tuple(fc.constant(entries), fc.nat({ max: entries.length })),
+        ),
+        ([entries, cut]) => {
+          const values = entries.map((entry) => entry.value);
+          const left = createCohortAccumulator();
+          const right = createCohortAccumulator();
+          values.slice(0, cut).forEach((value, index) => {
+            expect(left.add(value as never)).toBe(entries[index]?.valid);
+          });
+          values.slice(cut).forEach((value) => {
+            right.add(value as never);
+          });
+          expect(left.merge(right).ok).toBe(true);
+          const whole = summarizeCohort(values as never);
+          expect(left.summary().rejected).toEqual(whole.rejected);
+          expect(counts(left.summary())).toEqual(counts(whole));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('summarises valid courses brought as plain JSON exactly as the courses themselves', () => {
+    fc.assert(
+      fc.property(cohortArbitrary, (courses) => {
+        expect(summarizeCohort(courses.map(asJson) as never)).toEqual(summarizeCohort(courses));
+        const trusted = createCohortAccumulator();
+        for (const course of courses) addTrustedCourse(trusted, course);
+        expect(trusted.summary()).toEqual(summarizeCohort(courses));
+      }),
+      { numRuns: 30 },
     );
   });
 });

@@ -3,7 +3,12 @@ import { execute } from '../course/decide.js';
 import type { CourseEvent } from '../course/events.js';
 import type { Course, CourseState } from '../course/state.js';
 import type { DeepReadonly } from '../internal/deep-freeze.js';
-import { createCohortAccumulator, summarizeCohort, type CohortSummary } from './cohort.js';
+import {
+  addTrustedCourse,
+  createCohortAccumulator,
+  summarizeCohort,
+  type CohortSummary,
+} from './cohort.js';
 
 // ------------------------------------------------------------------------------------------------
 // A tiny course builder: a course of standard IPT with the given sessions, PHQ-9 totals (one a
@@ -438,5 +443,273 @@ describe('createCohortAccumulator', () => {
     expect(result.error.issues.map((found) => found.code)).toEqual(['incompatible-options']);
     expect(phq.merge(createCohortAccumulator({ level: 0.9 })).ok).toBe(false);
     expect(phq.summary().courses).toBe(1);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Invalid input (issue #9): nothing throws, invalid courses are left out and reported by position,
+// code and path, never summarised.
+// ------------------------------------------------------------------------------------------------
+
+/** A summary without its `rejected` part, to compare what was summarised. */
+function figures(summary: CohortSummary): Omit<CohortSummary, 'rejected'> {
+  const { rejected: _rejected, ...rest } = summary;
+  return rest;
+}
+
+/** A plain, unfrozen copy of a course, as a file or a network would bring it. */
+function copy(course: DeepReadonly<Course>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(course)) as Record<string, unknown>;
+}
+
+const [c1, c2, c3] = cohort as [DeepReadonly<Course>, DeepReadonly<Course>, DeepReadonly<Course>];
+
+describe('summarizeCohort on invalid courses', () => {
+  it('leaves junk entries out of every figure and lists each with its position and issues', () => {
+    const entries: unknown[] = [c1, null, 42, 'a course', c2, {}, [c3], undefined, c3];
+    const summary = summarizeCohort(entries as never);
+    expect(figures(summary)).toEqual(figures(summarizeCohort([c1, c2, c3])));
+    expect(summary.courses).toBe(3);
+    expect(summary.rejected.count).toBe(6);
+    expect(summary.rejected.courses.map((rejection) => rejection.index)).toEqual([
+      1, 2, 3, 5, 6, 7,
+    ]);
+    // Not an object at all: one issue at the root of the course.
+    expect(summary.rejected.courses[0]).toEqual({
+      index: 1,
+      issues: [{ code: 'invalid-type', path: [] }],
+      issueCount: 1,
+    });
+    // An empty object: every one of the 19 fields of a course is missing.
+    const empty = summary.rejected.courses[3];
+    expect(empty?.issueCount).toBe(19);
+    expect(empty?.issues).toHaveLength(19);
+    expect(empty?.issues[0]).toEqual({ code: 'invalid-type', path: ['courseId'] });
+  });
+
+  it('reports a course with one field broken by the code and path of that field', () => {
+    const broken = copy(c1);
+    (broken.sessions as Record<string, Record<string, unknown>>).s1!.number = 'one';
+    const negative = { ...copy(c2), sessionCount: -1 };
+    const summary = summarizeCohort([c3, broken, negative] as never);
+    expect(summary.courses).toBe(1);
+    expect(summary.rejected).toEqual({
+      count: 2,
+      courses: [
+        {
+          index: 1,
+          issues: [{ code: 'invalid-type', path: ['sessions', 's1', 'number'] }],
+          issueCount: 1,
+        },
+        { index: 2, issues: [{ code: 'too-small', path: ['sessionCount'] }], issueCount: 1 },
+      ],
+    });
+  });
+
+  it('never puts a course’s text into an issue path: a name as a record key is masked', () => {
+    const named = copy(c1);
+    named.measures = { 'Jane Doe': Object.values(named.measures as object)[0] as unknown };
+    const summary = summarizeCohort([named] as never);
+    expect(summary.rejected.courses[0]?.issues).toEqual([
+      { code: 'invalid-key', path: ['measures'] },
+    ]);
+    expect(JSON.stringify(summary)).not.toContain('Jane');
+  });
+
+  it('lists at most 20 issues per course and counts the rest', () => {
+    const many = copy(c1);
+    many.sessions = Object.fromEntries(
+      Array.from({ length: 30 }, (_, index) => [`s${index + 1}`, 'not a session']),
+    );
+    const [rejection] = summarizeCohort([many] as never).rejected.courses;
+    expect(rejection?.issueCount).toBe(30);
+    expect(rejection?.issues).toHaveLength(20);
+    expect(rejection?.issues[19]).toEqual({ code: 'invalid-type', path: ['sessions', 's20'] });
+  });
+
+  it('lists the first 100 rejected courses and counts them all', () => {
+    const summary = summarizeCohort([...Array.from({ length: 150 }, () => null), c1] as never);
+    expect(summary.courses).toBe(1);
+    expect(summary.rejected.count).toBe(150);
+    expect(summary.rejected.courses).toHaveLength(100);
+    expect(summary.rejected.courses.map((rejection) => rejection.index)).toEqual(
+      Array.from({ length: 100 }, (_, index) => index),
+    );
+  });
+
+  it('summarises a valid course brought as plain JSON exactly as the course itself', () => {
+    expect(summarizeCohort(cohort.map(copy) as never)).toEqual(summarizeCohort(cohort));
+  });
+
+  it('neither changes nor freezes the values it reads, valid or not', () => {
+    const plain = copy(c1);
+    const junk = { courseId: 'x', sessions: { s1: { number: 'one' } } };
+    const before = JSON.stringify([plain, junk]);
+    summarizeCohort([plain, junk] as never);
+    expect(JSON.stringify([plain, junk])).toBe(before);
+    expect(Object.isFrozen(plain)).toBe(false);
+    expect(Object.isFrozen(plain.sessions)).toBe(false);
+    expect(Object.isFrozen(junk)).toBe(false);
+  });
+
+  it('gives an empty summary and a not-iterable report for a value that is not a list', () => {
+    for (const courses of [undefined, null, 42, true, 'c1', {}, { length: 2, 0: c1, 1: c2 }]) {
+      const summary = summarizeCohort(courses as never);
+      expect(figures(summary), typeof courses).toEqual(figures(summarizeCohort([])));
+      expect(summary.rejected).toEqual({
+        count: 1,
+        courses: [
+          { index: null, issues: [{ code: 'not-iterable', path: ['courses'] }], issueCount: 1 },
+        ],
+      });
+    }
+  });
+
+  it('summarises what a failing iterable gave before it failed, and reports where it failed', () => {
+    function* failing() {
+      yield c1;
+      yield 'junk';
+      yield c2;
+      throw new Error('the database cursor closed');
+    }
+    const summary = summarizeCohort(failing() as never);
+    expect(figures(summary)).toEqual(figures(summarizeCohort([c1, c2])));
+    expect(summary.rejected).toEqual({
+      count: 2,
+      courses: [
+        { index: 1, issues: [{ code: 'invalid-type', path: [] }], issueCount: 1 },
+        {
+          index: null,
+          issues: [{ code: 'unreadable-input', path: ['courses', 3] }],
+          issueCount: 1,
+        },
+      ],
+    });
+    expect(JSON.stringify(summary)).not.toContain('cursor');
+  });
+
+  it('reports an iterable that cannot even start, or breaks the iterator protocol', () => {
+    const throwingGetter = {
+      get [Symbol.iterator](): never {
+        throw new Error('no');
+      },
+    };
+    const throwingMethod = {
+      [Symbol.iterator](): never {
+        throw new Error('no');
+      },
+    };
+    const notAnIterator = { [Symbol.iterator]: () => 7 };
+    const revoked = Proxy.revocable([c1], {});
+    revoked.revoke();
+    for (const courses of [throwingGetter, throwingMethod, notAnIterator, revoked.proxy]) {
+      expect(summarizeCohort(courses as never).rejected.courses).toEqual([
+        { index: null, issues: [{ code: 'unreadable-input', path: ['courses'] }], issueCount: 1 },
+      ]);
+    }
+    let calls = 0;
+    const badSteps = {
+      [Symbol.iterator]: () => ({
+        next: () => {
+          calls += 1;
+          return calls === 1 ? { done: false, value: c1 } : 'not a step';
+        },
+      }),
+    };
+    const summary = summarizeCohort(badSteps as never);
+    expect(summary.courses).toBe(1);
+    expect(summary.rejected.courses).toEqual([
+      { index: null, issues: [{ code: 'unreadable-input', path: ['courses', 1] }], issueCount: 1 },
+    ]);
+  });
+
+  it('counts options that are not an object as none, and an unknown instrument as the default', () => {
+    const plain = summarizeCohort(cohort);
+    for (const options of [null, 5, 'gad-7', true]) {
+      expect(summarizeCohort(cohort, options as never)).toEqual(plain);
+    }
+    const typo = summarizeCohort(cohort, { instrument: 'PHQ9' as never });
+    expect(typo.instrument).toBe('phq-9');
+    expect(typo).toEqual(plain);
+    const unreadable = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('no');
+        },
+      },
+    );
+    expect(summarizeCohort(cohort, unreadable as never)).toEqual(plain);
+  });
+});
+
+describe('createCohortAccumulator on invalid courses', () => {
+  it('add says whether the course was summarised, and positions count every course offered', () => {
+    const accumulator = createCohortAccumulator();
+    expect(accumulator.add(c1)).toBe(true);
+    expect(accumulator.add(null as never)).toBe(false);
+    expect(accumulator.add(c2)).toBe(true);
+    expect(accumulator.add({ ...copy(c3), phase: 'ending' } as never)).toBe(false);
+    const summary = accumulator.summary();
+    expect(summary.courses).toBe(2);
+    expect(summary.rejected).toEqual({
+      count: 2,
+      courses: [
+        { index: 1, issues: [{ code: 'invalid-type', path: [] }], issueCount: 1 },
+        { index: 3, issues: [{ code: 'invalid-value', path: ['phase'] }], issueCount: 1 },
+      ],
+    });
+    expect(summary).toEqual(
+      summarizeCohort([c1, null, c2, { ...copy(c3), phase: 'ending' }] as never),
+    );
+  });
+
+  it('merges rejections as if the other accumulator’s courses came after its own', () => {
+    const left = createCohortAccumulator();
+    const right = createCohortAccumulator();
+    for (const course of [c1, 'junk', c2]) left.add(course as never);
+    for (const course of [0, c3, {}]) right.add(course as never);
+    expect(left.merge(right).ok).toBe(true);
+    const whole = summarizeCohort([c1, 'junk', c2, 0, c3, {}] as never);
+    expect(left.summary().rejected).toEqual(whole.rejected);
+    expect(left.summary().rejected.courses.map((rejection) => rejection.index)).toEqual([1, 3, 5]);
+    // Into itself: the copy's positions follow the six courses offered so far.
+    expect(left.merge(left).ok).toBe(true);
+    expect(left.summary().rejected.count).toBe(6);
+    expect(left.summary().rejected.courses.map((rejection) => rejection.index)).toEqual([
+      1, 3, 5, 7, 9, 11,
+    ]);
+  });
+
+  it('merges without throwing when the overrides cannot be compared as JSON', () => {
+    const odd = { responseReduction: 0.5, extra: 1n } as never;
+    const accumulator = createCohortAccumulator({ outcome: odd });
+    const result = accumulator.merge(createCohortAccumulator({ outcome: odd }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.issues[0]?.code).toBe('incompatible-options');
+  });
+
+  it('addTrustedCourse adds a valid course without checking it, to the same summary', () => {
+    const checked = createCohortAccumulator({ level: 0.9 });
+    const trusted = createCohortAccumulator({ level: 0.9 });
+    for (const course of cohort) {
+      checked.add(course);
+      addTrustedCourse(trusted, course);
+    }
+    expect(trusted.summary()).toEqual(checked.summary());
+    expect(trusted.summary().courses).toBe(cohort.length);
+  });
+
+  it('addTrustedCourse hands the course to add for an accumulator it did not make', () => {
+    const added: unknown[] = [];
+    const stranger = {
+      ...createCohortAccumulator(),
+      add(course: unknown) {
+        added.push(course);
+        return true;
+      },
+    };
+    addTrustedCourse(stranger, c1);
+    expect(added).toEqual([c1]);
   });
 });

@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { asJson, mutationsAt, pathsOf } from '../../test/support/mutations.js';
 import { execute } from '../course/decide.js';
-import type { Course, CourseState } from '../course/state.js';
+import { Course, type CourseState } from '../course/state.js';
+import { courseInvariantIssues } from '../course/invariants.js';
 import { daysBetween } from '../internal/dates.js';
 import type { DeepReadonly } from '../internal/deep-freeze.js';
 import { toCsv } from './csv.js';
@@ -183,6 +185,58 @@ describe('toWideFormat (properties)', () => {
         }
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+// Valid courses mixed with junk (issue #9): anything fast-check makes, or a valid course with one
+// node mutated (whether it is still valid is asked of the zod schema itself).
+const entryArbitrary = fc.oneof(
+  specArbitrary.map((spec) => ({ value: build(spec), valid: true })),
+  fc
+    .anything({ maxDepth: 2, withBoxedValues: true, withMap: true, withNullPrototype: true })
+    .map((value) => ({ value, valid: false })),
+  fc.tuple(specArbitrary, fc.nat(), fc.nat()).map(([spec, pathPick, mutationPick]) => {
+    const document = asJson(build(spec));
+    const paths = pathsOf(document);
+    const mutations = mutationsAt(document, paths[pathPick % paths.length] ?? []);
+    const mutation = mutations[mutationPick % Math.max(1, mutations.length)];
+    const value: unknown = mutation === undefined ? null : mutation.apply(document);
+    const parsed = Course.safeParse(value);
+    // Valid: the schema takes it and it keeps the invariants of a course the rules built.
+    return {
+      value,
+      valid: parsed.success && courseInvariantIssues(parsed.data).length === 0,
+    };
+  }),
+);
+
+describe('toLongFormat and toWideFormat on valid courses mixed with junk (properties)', () => {
+  it('give the rows of the valid courses alone and report every other entry by position', () => {
+    fc.assert(
+      fc.property(
+        fc.array(entryArbitrary, { maxLength: 8 }),
+        fc.constantFrom('phq-9', 'gad-7'),
+        (entries, instrument) => {
+          const values = entries.map((entry) => entry.value);
+          const valid = entries.filter((entry) => entry.valid).map((entry) => entry.value);
+          const junk = entries.flatMap((entry, index) => (entry.valid ? [] : [index]));
+          const long: (number | null)[] = [];
+          const wide: (number | null)[] = [];
+          expect(
+            toLongFormat(values as never, { onRejected: (index) => long.push(index) }),
+          ).toEqual(toLongFormat(valid as never));
+          expect(
+            toWideFormat(values as never, {
+              instrument,
+              onRejected: (index) => wide.push(index),
+            }),
+          ).toEqual(toWideFormat(valid as never, { instrument }));
+          expect(long).toEqual(junk);
+          expect(wide).toEqual(junk);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

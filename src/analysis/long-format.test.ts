@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execute } from '../course/decide.js';
 import type { Course, CourseState } from '../course/state.js';
 import type { DeepReadonly } from '../internal/deep-freeze.js';
+import type { ValidationError } from '../internal/issues.js';
 import { toCsv } from './csv.js';
 import { toLongFormat, toLongRows, toWideFormat } from './long-format.js';
 
@@ -226,5 +227,182 @@ describe('toWideFormat', () => {
     expect(Object.isFrozen(rows)).toBe(true);
     expect(Object.isFrozen(rows[0])).toBe(true);
     expect(rows[0]?.measures).toBe(1);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Invalid input (issue #9): nothing throws; invalid courses give no rows and are reported.
+// ------------------------------------------------------------------------------------------------
+
+interface Report {
+  readonly index: number | null;
+  readonly issues: readonly {
+    readonly code: string;
+    readonly path: readonly (string | number)[];
+  }[];
+}
+
+/** Collects what `onRejected` is told, by position and issue code and path. */
+function collector() {
+  const reports: Report[] = [];
+  const onRejected = (index: number | null, error: ValidationError) => {
+    expect(error.kind).toBe('validation');
+    reports.push({ index, issues: error.issues.map(({ code, path }) => ({ code, path })) });
+  };
+  return { reports, onRejected };
+}
+
+function plain(course: DeepReadonly<Course>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(course)) as Record<string, unknown>;
+}
+
+const badDate = { ...plain(aCourse), startDate: '2026-02-30' };
+const badDateIssues = [{ code: 'invalid-format', path: ['startDate'] }];
+
+describe('toLongFormat, toLongRows and toWideFormat on invalid input', () => {
+  it('toLongFormat gives rows for the valid courses only and reports the others by position', () => {
+    const { reports, onRejected } = collector();
+    const rows = toLongFormat([bCourse, null, badDate, aCourse] as never, { onRejected });
+    expect(rows).toEqual(toLongFormat([bCourse, aCourse]));
+    expect(reports).toEqual([
+      { index: 1, issues: [{ code: 'invalid-type', path: [] }] },
+      { index: 2, issues: badDateIssues },
+    ]);
+  });
+
+  it('toWideFormat gives rows for the valid courses only, in order, and reports the others', () => {
+    const { reports, onRejected } = collector();
+    const rows = toWideFormat([42, bCourse, badDate, aCourse] as never, {
+      instrument: 'phq-9',
+      onRejected,
+    });
+    expect(rows).toEqual(toWideFormat([bCourse, aCourse], { instrument: 'phq-9' }));
+    expect(reports.map((report) => report.index)).toEqual([0, 2]);
+    expect(reports[1]?.issues).toEqual(badDateIssues);
+  });
+
+  it('toLongRows gives no rows for an invalid course, reported with paths under course', () => {
+    const { reports, onRejected } = collector();
+    expect(toLongRows(badDate as never, { onRejected })).toEqual([]);
+    expect(toLongRows('a course' as never, { onRejected })).toEqual([]);
+    expect(reports).toEqual([
+      { index: null, issues: [{ code: 'invalid-format', path: ['course', 'startDate'] }] },
+      { index: null, issues: [{ code: 'invalid-type', path: ['course'] }] },
+    ]);
+    // Without a callback the course still gives no rows, and nothing throws.
+    expect(toLongRows(undefined as never)).toEqual([]);
+  });
+
+  it('gives no rows and a not-iterable report for a value that is not a list', () => {
+    for (const courses of [undefined, null, 7, 'a-course', { 0: aCourse, length: 1 }]) {
+      const { reports, onRejected } = collector();
+      expect(toLongFormat(courses as never, { onRejected })).toEqual([]);
+      expect(toWideFormat(courses as never, { instrument: 'phq-9', onRejected })).toEqual([]);
+      const notIterable = { index: null, issues: [{ code: 'not-iterable', path: ['courses'] }] };
+      expect(reports).toEqual([notIterable, notIterable]);
+      expect(toLongFormat(courses as never)).toEqual([]);
+    }
+  });
+
+  it('keeps the rows of the courses read before a list failed, and reports where it failed', () => {
+    function* failing() {
+      yield bCourse;
+      yield aCourse;
+      throw new Error('the file was cut');
+    }
+    const { reports, onRejected } = collector();
+    expect(toLongFormat(failing() as never, { onRejected })).toEqual(
+      toLongFormat([bCourse, aCourse]),
+    );
+    expect(toWideFormat(failing() as never, { instrument: 'gad-7', onRejected })).toEqual(
+      toWideFormat([bCourse, aCourse], { instrument: 'gad-7' }),
+    );
+    const failed = { index: null, issues: [{ code: 'unreadable-input', path: ['courses', 2] }] };
+    expect(reports).toEqual([failed, failed]);
+  });
+
+  it('refuses an unknown instrument: no rows, one report under options', () => {
+    const { reports, onRejected } = collector();
+    expect(toLongFormat([aCourse], { instrument: 'bdi-2' as never, onRejected })).toEqual([]);
+    expect(toLongRows(aCourse, { instrument: 'bdi-2' as never, onRejected })).toEqual([]);
+    expect(toWideFormat([aCourse], { instrument: 'bdi-2' as never, onRejected })).toEqual([]);
+    expect(toWideFormat([aCourse], { onRejected } as never)).toEqual([]);
+    expect(reports.map((report) => report.index)).toEqual([null, null, null, null]);
+    for (const report of reports) {
+      expect(report.issues).toEqual([{ code: 'invalid-value', path: ['options', 'instrument'] }]);
+    }
+    expect(JSON.stringify(reports)).not.toContain('bdi');
+  });
+
+  it('toWideFormat refuses overrides the outcome criteria refuse: no rows, one report', () => {
+    const { reports, onRejected } = collector();
+    const given = { instrument: 'phq-9' as const, onRejected };
+    expect(toWideFormat([bCourse], { ...given, outcome: { responseReduction: 2 } })).toEqual([]);
+    expect(toWideFormat([bCourse], { ...given, outcome: 'strict' as never })).toEqual([]);
+    expect(reports).toEqual([
+      {
+        index: null,
+        issues: [{ code: 'too-big', path: ['options', 'outcome', 'responseReduction'] }],
+      },
+      { index: null, issues: [{ code: 'invalid-type', path: ['options', 'outcome'] }] },
+    ]);
+    // Valid overrides still apply: a 75% fall is needed for response, and b-course fell 70%.
+    const [row] = toWideFormat([bCourse], { ...given, outcome: { responseReduction: 0.75 } });
+    expect(row?.response).toBe(false);
+    expect(reports).toHaveLength(2);
+  });
+
+  it('counts options that are not an object as none', () => {
+    for (const options of [null, 3, 'phq-9']) {
+      expect(toLongFormat([bCourse, aCourse], options as never)).toEqual(
+        toLongFormat([bCourse, aCourse]),
+      );
+      expect(toLongRows(bCourse, options as never)).toEqual(toLongRows(bCourse));
+      expect(toWideFormat([bCourse], options as never)).toEqual([]);
+    }
+    // An `onRejected` that is not a function is ignored.
+    expect(toLongFormat([null] as never, { onRejected: 'log' } as never)).toEqual([]);
+  });
+
+  it('passes on what onRejected throws, closing the list as for...of would', () => {
+    let closed = false;
+    function* courses() {
+      try {
+        yield aCourse;
+        yield 'junk';
+        yield bCourse;
+      } finally {
+        closed = true;
+      }
+    }
+    const stop = new Error('stop');
+    expect(() =>
+      toLongFormat(courses() as never, {
+        onRejected: () => {
+          throw stop;
+        },
+      }),
+    ).toThrow(stop);
+    expect(closed).toBe(true);
+  });
+
+  it('neither changes nor freezes the values it reads', () => {
+    const course = plain(bCourse);
+    const before = JSON.stringify([course, badDate]);
+    toLongFormat([course, badDate] as never);
+    toWideFormat([course, badDate] as never, { instrument: 'phq-9' });
+    toLongRows(course as never);
+    expect(JSON.stringify([course, badDate])).toBe(before);
+    expect(Object.isFrozen(course)).toBe(false);
+    expect(Object.isFrozen(course.measures)).toBe(false);
+    expect(Object.isFrozen(badDate)).toBe(false);
+  });
+
+  it('gives the same rows for a valid course brought as plain JSON', () => {
+    const courses = [plain(bCourse), plain(cCourse), plain(aCourse)];
+    expect(toLongFormat(courses as never)).toEqual(toLongFormat([bCourse, cCourse, aCourse]));
+    expect(toWideFormat(courses as never, { instrument: 'phq-9' })).toEqual(
+      toWideFormat([bCourse, cCourse, aCourse], { instrument: 'phq-9' }),
+    );
   });
 });

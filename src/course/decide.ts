@@ -12,6 +12,7 @@ import { evolve } from './evolve.js';
 import { violation, type CourseWarning, type RuleViolation } from './rule-violation.js';
 import { admitEvent, adviseOn } from './rules.js';
 import { scoreStored } from './scoring.js';
+import { isVouchedCourse, vouchForCourse } from './vouched.js';
 import type { Course, CourseState } from './state.js';
 
 /**
@@ -263,6 +264,10 @@ export function execute(state: CourseState, command: unknown): Result<Execution,
     for (const event of decision.value.events) next = evolve(next, event as CourseEvent);
   } catch {
     return err(violation('invalid-state', 'the state is not a course state built by iptkit'));
+  }
+  // A course built by the rules from a course iptkit checked is as valid as that one was.
+  if (next !== null && next !== state && (state === null || isVouchedCourse(state))) {
+    vouchForCourse(next);
   }
   return ok(Object.freeze({ ...decision.value, state: next }));
 }

@@ -1,14 +1,18 @@
 /**
- * Fuzzing the analysis entries (73,000 inputs in CI, see budget.ts): `outcome`,
- * `reliableChangeIndex` and `clinicalCutoffs` on anything, `summarizeCohort` on junk courses, and
- * `summarizeNdjson` on NDJSON sources of junk lines (cut into chunks anywhere, as text or bytes).
- * Nothing throws or rejects; results are well formed; inputs are unchanged.
+ * Fuzzing the analysis entries (75,000 inputs in CI, see budget.ts): `outcome`,
+ * `reliableChangeIndex` and `clinicalCutoffs` on anything, `summarizeCohort`, `toLongFormat`,
+ * `toLongRows` and `toWideFormat` on lists of real and junk courses (and on values that are not
+ * lists), and `summarizeNdjson` on NDJSON sources of junk lines (cut into chunks anywhere, as text
+ * or bytes). Nothing throws or rejects; results are well formed; inputs are unchanged.
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { summarizeCohort } from '../../src/analysis/cohort.js';
+import { toLongFormat, toLongRows, toWideFormat } from '../../src/analysis/long-format.js';
 import { summarizeNdjson } from '../../src/analysis/ndjson.js';
 import { clinicalCutoffs, outcome, reliableChangeIndex } from '../../src/analysis/outcome.js';
+import type { ValidationError } from '../../src/internal/issues.js';
+import { CohortSummarySchema } from '../../src/interop/json-schema/cohort-summary.js';
 import { oneMutation } from '../support/mutations.js';
 import { runs, timeoutFor } from './budget.js';
 import { courseSamples, documentSamples } from './samples.js';
@@ -17,6 +21,7 @@ import {
   call,
   check,
   expectResult,
+  expectWellFormedError,
   fuzz,
   fuzzAsync,
   oddString,
@@ -39,6 +44,54 @@ const outcomeOptions = fc.oneof(
   ),
   anyInput(2),
 );
+
+/** Whether a value and everything reachable from it (own keys) is frozen. */
+function isDeeplyFrozen(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  const seen = new Set<object>();
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    if (!Object.isFrozen(value)) return false;
+    seen.add(value);
+    for (const key of Reflect.ownKeys(value)) {
+      pending.push((value as Record<PropertyKey, unknown>)[key]);
+    }
+  }
+  return true;
+}
+
+/** The entries of a list of courses: the real ones, and the positions of the others. */
+interface Entries {
+  readonly real: readonly unknown[];
+  readonly junk: readonly number[];
+}
+
+/**
+ * The entries of `courses` (read the way `for...of` reads them; none of the generated values
+ * throws while read), or `null` when `courses` is not an iterable object.
+ */
+function entriesOf(courses: unknown, real: ReadonlySet<unknown>): Entries | null {
+  if (typeof courses !== 'object' || courses === null) return null;
+  if (typeof (courses as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') return null;
+  const found: unknown[] = [];
+  const junk: number[] = [];
+  let index = 0;
+  for (const entry of courses as Iterable<unknown>) {
+    if (real.has(entry)) found.push(entry);
+    else junk.push(index);
+    index += 1;
+  }
+  return { real: found, junk };
+}
+
+/** Lists of real and junk courses, or anything at all in place of the list. */
+function courseLists(states: readonly unknown[]): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    fc.array(fc.oneof(fc.constantFrom(...states), anyInput(2)), { maxLength: 4 }),
+    anyInput(2),
+  );
+}
 
 /** JSON text of anything: what `JSON.stringify` makes, or a word when it makes nothing or throws. */
 function jsonText(value: unknown): string {
@@ -110,32 +163,146 @@ describe('analysis entries never throw', () => {
   );
 
   const cohortCount = runs('analysis', 'cohort-anything');
-  // Fails today: summarizeCohort reads `course.outcome` of whatever it is given and throws a
-  // TypeError on a course that is not an object (and on a `courses` that is not iterable). Reported
-  // to the lead; `it.fails` turns red once it is fixed, so that this becomes a plain `it`.
-  it.fails(
+  it(
     'summarizeCohort on lists of real and junk courses with any options',
     () => {
       const states = trusted(courseSamples().map((course) => course.state));
+      const real = new Set<unknown>(states);
       fuzz(
         'analysis/cohort-anything',
         fc.property(
-          fc.oneof(
-            fc.array(fc.oneof(fc.constantFrom(...states), anyInput(2)), { maxLength: 4 }),
-            anyInput(2),
-          ),
+          courseLists(states),
           fc.oneof(fc.constant(undefined), anyInput(2)),
           (courses, options) => {
+            const entries = entriesOf(courses, real);
             const summary = call([courses, options], () =>
               summarizeCohort(courses as never, options as never),
             );
             check(summary !== undefined, 'a summary');
+            check(isDeeplyFrozen(summary), 'the summary is deeply frozen');
+            check(CohortSummarySchema.safeParse(summary).success, 'the summary fits its schema');
+            const { rejected } = summary;
+            if (entries === null) {
+              check(summary.courses === 0, 'nothing summarised from a value that is not a list');
+              check(rejected.count === 1, 'one rejection for a value that is not a list');
+              check(rejected.courses[0]?.index === null, 'reported without a position');
+              check(rejected.courses[0].issues[0]?.code === 'not-iterable', 'as not-iterable');
+            } else {
+              check(summary.courses === entries.real.length, 'every real course summarised');
+              check(rejected.count === entries.junk.length, 'every junk entry rejected');
+              check(
+                rejected.courses.length === entries.junk.length &&
+                  rejected.courses.every((rejection, at) => rejection.index === entries.junk[at]),
+                'rejections listed by position',
+              );
+            }
           },
         ),
         cohortCount,
       );
     },
-    timeoutFor(cohortCount, 200),
+    timeoutFor(cohortCount, 2_000),
+  );
+
+  const tablesCount = runs('analysis', 'long-wide-anything');
+  it(
+    'toLongFormat, toLongRows and toWideFormat on lists of real and junk courses with any options',
+    () => {
+      const states = trusted(courseSamples().map((course) => course.state));
+      const real = new Set<unknown>(states);
+      const options = fc.oneof(
+        fc.constant(undefined),
+        anyInput(2),
+        fc.record(
+          {
+            instrument: fc.oneof(fc.constantFrom('phq-9', 'gad-7', 'hamd-17'), anyInput(1)),
+            outcome: fc.oneof(
+              fc.record({ responseReduction: fc.oneof(fc.double(), anyInput(1)) }),
+              anyInput(1),
+            ),
+            onRejected: fc.constant('callback'),
+          },
+          { requiredKeys: [] },
+        ),
+      );
+      fuzz(
+        'analysis/long-wide-anything',
+        fc.property(
+          courseLists(states),
+          options,
+          fc.constantFrom('long', 'rows', 'wide'),
+          (courses, given, which) => {
+            const reports: (number | null)[] = [];
+            const onRejected = (index: number | null, error: ValidationError) => {
+              expectWellFormedError(error);
+              reports.push(index);
+            };
+            // A generated `onRejected: 'callback'` asks for a real callback in its place.
+            const hasCallback =
+              typeof given === 'object' &&
+              given !== null &&
+              (given as { onRejected?: unknown }).onRejected === 'callback';
+            const withCallback = hasCallback ? { ...given, onRejected } : given;
+            const entries = entriesOf(courses, real);
+            const rows = call([courses, given], () =>
+              which === 'long'
+                ? toLongFormat(courses as never, withCallback as never)
+                : which === 'wide'
+                  ? toWideFormat(courses as never, withCallback as never)
+                  : toLongRows(courses as never, withCallback as never),
+            );
+            check(Array.isArray(rows), 'rows');
+            check(isDeeplyFrozen(rows), 'the rows are deeply frozen');
+            if (which === 'rows') {
+              // One course: junk gives no rows, and one report when a callback was given.
+              if (!real.has(courses)) check(rows.length === 0, 'no rows from junk');
+              check(
+                reports.every((report) => report === null),
+                'a course alone has no position',
+              );
+              check(reports.length <= 1, 'one report at most');
+              return;
+            }
+            if (entries === null) {
+              check(rows.length === 0, 'no rows from a value that is not a list');
+              check(!hasCallback || reports.length === 1, 'one report');
+              return;
+            }
+            if (reports.includes(null)) {
+              // The options were refused (the list itself, an array or a set, always reads).
+              check(rows.length === 0 && reports.length === 1, 'refused options: no rows');
+              return;
+            }
+            if (hasCallback) {
+              check(
+                reports.length === entries.junk.length &&
+                  reports.every((at, index) => at === entries.junk[index]),
+                'every junk entry reported by position, nothing else',
+              );
+            }
+            const instrument =
+              typeof given === 'object' && given !== null
+                ? (given as { instrument?: unknown }).instrument
+                : undefined;
+            if (which === 'long' && instrument === undefined) {
+              const measures = entries.real.reduce<number>(
+                (sum, state) => sum + Object.keys((state as { measures: object }).measures).length,
+                0,
+              );
+              check(rows.length === measures, 'a row per measure of every real course');
+            }
+            if (which === 'wide') {
+              check(
+                rows.length === 0 || rows.length === entries.real.length,
+                'a row per real course, or none when the options are refused',
+              );
+            }
+          },
+        ),
+        tablesCount,
+      );
+    },
+    timeoutFor(tablesCount, 2_000),
   );
 
   const ndjsonCount = runs('analysis', 'ndjson-lines');

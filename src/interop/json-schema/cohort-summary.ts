@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CourseInstrumentId, CourseOutcome } from '../../course/commands.js';
+import { KEBAB_CASE } from '../../internal/issues.js';
 import { ProblemArea } from '../../problem-area/problem-areas.js';
 
 const Count = z.int().min(0);
@@ -29,6 +30,25 @@ const meanShape = {
   interval: Interval.nullable(),
 };
 
+/** A problem with a rejected course: a stable code and a path of keys and indexes, no text. */
+const CohortIssue = z.strictObject({
+  code: z.string().regex(KEBAB_CASE).max(100),
+  path: z.array(z.union([z.string().min(1).max(128), Count])).max(100),
+});
+
+const Rejected = z.strictObject({
+  count: Count,
+  courses: z
+    .array(
+      z.strictObject({
+        index: Count.nullable(),
+        issues: z.array(CohortIssue).min(1).max(20),
+        issueCount: z.int().min(1),
+      }),
+    )
+    .max(100),
+});
+
 const Criterion = z.strictObject({
   name: z.string(),
   rule: z.string(),
@@ -42,7 +62,8 @@ const Criterion = z.strictObject({
  * The schema of a `CohortSummary` (what `summarizeCohort` returns and
  * `iptkit summarize --format json` prints under `summary`), so a summary can be stored, sent and
  * checked elsewhere. Every rate has its count and denominator, every interval its level; numbers
- * are numbers, and `null` stands where a figure cannot be computed.
+ * are numbers, and `null` stands where a figure cannot be computed. `rejected` lists the courses
+ * left out as invalid by position, issue code and path only.
  * @see IPT reference 7.4 - 7.5
  * @category Interop
  */
@@ -50,6 +71,7 @@ export const CohortSummarySchema = z.strictObject({
   instrument: CourseInstrumentId,
   level: Level,
   courses: Count,
+  rejected: Rejected,
   ended: z.strictObject({
     count: Count,
     byOutcome: countsOf(CourseOutcome.options),
