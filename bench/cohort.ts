@@ -14,7 +14,11 @@ import {
   type CourseEvent,
   type CourseState,
 } from '../src/index.js';
-import { createCohortAccumulator, summarizeCohort } from '../src/analysis/cohort.js';
+import {
+  addTrustedCourse,
+  createCohortAccumulator,
+  summarizeCohort,
+} from '../src/analysis/cohort.js';
 import { summarizeNdjson } from '../src/analysis/ndjson.js';
 import type { Course } from '../src/course/state.js';
 import type { DeepReadonly } from '../src/internal/deep-freeze.js';
@@ -243,7 +247,7 @@ for (const [kind, templates] of [
   const accumulateMs = await timeMedian(() => {
     const accumulator = createCohortAccumulator();
     for (let index = 0; index < count; index += 1) {
-      accumulator.add(cyclic(states, index));
+      addTrustedCourse(accumulator, cyclic(states, index));
     }
     return accumulator.summary();
   }, 7);

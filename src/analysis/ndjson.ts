@@ -1,17 +1,25 @@
 import * as z from 'zod';
 import { Course } from '../course/state.js';
-import { rememberedProtocol } from '../course/protocol-memo.js';
+import { CourseEvent } from '../course/events.js';
+import { MAX_REMEMBERED_NESTING, rememberedProtocol } from '../course/protocol-memo.js';
 import { replayUnfrozen, type ReplayError } from '../course/replay.js';
 import {
+  courseSnapshotIssues,
   DocumentEnvelope,
   documentTypes,
   latestDocumentVersion,
   migrateDocument,
 } from '../document/document.js';
-import { checkLimits, type InputLimits } from '../internal/limits.js';
+import { acceptedDepth, acceptorOf } from '../internal/acceptor.js';
+import { checkLimits, resolveLimits, type InputLimits } from '../internal/limits.js';
 import { deepFreeze, freezeTree, type DeepReadonly } from '../internal/deep-freeze.js';
 import { issuesFromZod, type Issue, type IssuePath } from '../internal/issues.js';
-import { createCohortAccumulator, type CohortOptions, type CohortSummary } from './cohort.js';
+import {
+  addTrustedCourse,
+  createCohortAccumulator,
+  type CohortOptions,
+  type CohortSummary,
+} from './cohort.js';
 
 /**
  * A source of NDJSON text: chunks of any size, cut anywhere (inside a line, between `\r` and
@@ -277,7 +285,7 @@ type LineResult =
 function replayed(data: unknown): LineResult {
   // Not frozen: the summary only reads the course (one handed to `onCourse` is frozen then).
   // The limits were checked on the whole line; the events came from this reader's JSON.parse.
-  const result = replayUnfrozen(data, {}, true, true);
+  const result = replayUnfrozen(data, {}, { limitsChecked: true, owned: true });
   if (!result.ok) return { ok: false, issues: replayIssues(result.error) };
   return result.value === null
     ? { ok: false, issues: NO_COURSE }
@@ -285,28 +293,114 @@ function replayed(data: unknown): LineResult {
 }
 
 const SNAPSHOT_VERSION = latestDocumentVersion['iptkit/course-snapshot'];
+const EVENTS_VERSION = latestDocumentVersion['iptkit/course-events'];
 const latestSnapshot = documentTypes['iptkit/course-snapshot'][SNAPSHOT_VERSION - 1];
 
 function snapshot(course: DeepReadonly<Course> | null): LineResult {
   return course === null ? { ok: false, issues: NO_COURSE } : { ok: true, course };
 }
 
+/**
+ * A latest-version snapshot whose data passed the schema here: the invariants `parseDocument`
+ * checks next (same issues, same paths), then the course.
+ */
+function checkedSnapshot(course: DeepReadonly<Course> | null): LineResult {
+  const broken = courseSnapshotIssues(course);
+  return broken.length > 0 ? { ok: false, issues: issuesOf(broken, []) } : snapshot(course);
+}
+
 /** A snapshot's course with its protocol left to {@link rememberedProtocol}; every other key as is. */
 const CourseWithoutProtocol = Course.extend({ protocol: z.unknown() });
+// Only for values this reader parsed itself with JSON.parse.
+const acceptCourseWithoutProtocol = acceptorOf(CourseWithoutProtocol, { json: true });
+const acceptEnvelope = acceptorOf(DocumentEnvelope, { json: true });
 
 /**
  * A latest-version snapshot's course through the memo of validated protocols: when its protocol
- * equals one validated before, only the rest of the course goes through the schema. `undefined`
- * whenever that does not settle it (no course object, another protocol, any issue), leaving the
- * verdict and the issues to the full schema. The course schema has no cross-field refinement, so
- * the verdict is the same.
+ * equals one validated before, only the rest of the course goes through the schema (or, for a
+ * course this reader parsed itself, through the acceptor). `undefined` whenever that does not
+ * settle it (no course object, another protocol, any issue), leaving the verdict and the issues
+ * to the full schema. The course schema has no cross-field refinement, so the verdict is the same.
  */
-function rememberedSnapshot(data: unknown): DeepReadonly<Course> | undefined {
+function rememberedSnapshot(data: unknown, owned: boolean): DeepReadonly<Course> | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const protocol = rememberedProtocol((data as { protocol?: unknown }).protocol);
+  const protocol = rememberedProtocol((data as { protocol?: unknown }).protocol, owned);
   if (protocol === undefined) return undefined;
+  if (owned && acceptCourseWithoutProtocol(data)) {
+    return { ...(data as Omit<Course, 'protocol'>), protocol };
+  }
+  if (owned) return undefined;
   const rest = CourseWithoutProtocol.safeParse(data, { reportInput: false });
   return rest.success ? { ...rest.data, protocol } : undefined;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The fast path. A cohort file repeats the same few protocols on every line, and most lines are
+// well within every size limit: a line is first read the cheap way, and only a line that the
+// cheap way cannot vouch for is read again the ordinary way (which gives the verdict and issues).
+// ------------------------------------------------------------------------------------------------
+
+/** What the fast path needs to know about the limits of one summary, worked out once. */
+interface LineLimits {
+  readonly given: Partial<InputLimits> | undefined;
+  /**
+   * A line of at most this many characters is within every limit but the depth: no string, key,
+   * list, object or count of values in a JSON text can be longer than the text itself.
+   */
+  readonly impliedUpTo: number;
+  /** Whether an events document whose events the acceptor took is within the depth limit. */
+  readonly eventsDepthOk: boolean;
+  /** Whether a snapshot document whose course the acceptor took is within the depth limit. */
+  readonly snapshotDepthOk: boolean;
+}
+
+function lineLimits(given: Partial<InputLimits> | undefined): LineLimits {
+  const limits = resolveLimits(given);
+  // The envelope is level 1 and the event stream level 2; the course of a snapshot is level 2.
+  // A remembered protocol stands one level below its event or course.
+  const eventDepth = Math.max(acceptedDepth(CourseEvent), 1 + MAX_REMEMBERED_NESTING);
+  const courseDepth = Math.max(acceptedDepth(Course), 1 + MAX_REMEMBERED_NESTING);
+  return {
+    given,
+    impliedUpTo: Math.min(
+      limits.maxStringLength,
+      limits.maxArrayLength,
+      limits.maxObjectKeys,
+      limits.maxEvents,
+      limits.maxTotalNodes,
+    ),
+    eventsDepthOk: 2 + eventDepth <= limits.maxDepth,
+    snapshotDepthOk: 1 + courseDepth <= limits.maxDepth,
+  };
+}
+
+/**
+ * A line read the cheap way, or `undefined` when the cheap way cannot vouch for it (the line may
+ * still be good: the caller then reads it the ordinary way). The cheap way skips the walk over the
+ * size limits (the line is short enough that only its depth could break one, and everything the
+ * acceptor takes is shallow enough) and lets the acceptor vouch for every event, or for the
+ * snapshot's course, instead of zod. Any failure gives `undefined`, so that the issues come from
+ * the ordinary way.
+ */
+function readAccepted(value: unknown, limits: LineLimits): LineResult | undefined {
+  if (!acceptEnvelope(value)) return undefined;
+  const { schema, version, data } = value as { schema: string; version: number; data: unknown };
+  if (schema === 'iptkit/course-events' && version === EVENTS_VERSION && limits.eventsDepthOk) {
+    const result = replayUnfrozen(data, {}, { limitsChecked: true, acceptedOnly: true });
+    if (result === undefined || !result.ok || result.value === null) return undefined;
+    return { ok: true, course: result.value };
+  }
+  if (
+    schema === 'iptkit/course-snapshot' &&
+    version === SNAPSHOT_VERSION &&
+    limits.snapshotDepthOk
+  ) {
+    const course = rememberedSnapshot(data, true);
+    if (course === undefined) return undefined;
+    // Broken invariants are issues of their own: the ordinary path reports them (the same ones).
+    return courseSnapshotIssues(course).length > 0 ? undefined : { ok: true, course };
+  }
+  return undefined;
 }
 
 /**
@@ -316,21 +410,25 @@ function rememberedSnapshot(data: unknown): DeepReadonly<Course> | undefined {
  * the document first would do that work twice) and is not frozen, and a snapshot is validated
  * without being frozen (the summary never hands either out unless `onCourse` asks, and then freezes
  * it), its protocol through the memo of protocols already validated. Any other document goes
- * through `migrateDocument`.
+ * through `migrateDocument`. Before all that, the fast path above is tried.
  */
-function readCourse(text: string, limits: Partial<InputLimits> | undefined): LineResult {
+function readCourse(text: string, limits: LineLimits): LineResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return { ok: false, issues: [{ code: 'invalid-json', path: [] }] };
   }
-  const tooBig = checkLimits(value, limits, { eventStreamAt: ['data'] });
+  if (text.length <= limits.impliedUpTo) {
+    const fast = readAccepted(value, limits);
+    if (fast !== undefined) return fast;
+  }
+  const tooBig = checkLimits(value, limits.given, { eventStreamAt: ['data'] });
   if (tooBig.length > 0) return { ok: false, issues: issuesOf(tooBig, []) };
   const envelope = DocumentEnvelope.safeParse(value);
   if (envelope.success) {
     const { schema, version, data } = envelope.data;
-    if (schema === 'iptkit/course-events' && version === latestDocumentVersion[schema]) {
+    if (schema === 'iptkit/course-events' && version === EVENTS_VERSION) {
       return replayed(data);
     }
     if (
@@ -338,16 +436,16 @@ function readCourse(text: string, limits: Partial<InputLimits> | undefined): Lin
       version === SNAPSHOT_VERSION &&
       latestSnapshot !== undefined
     ) {
-      const remembered = rememberedSnapshot(data);
-      if (remembered !== undefined) return snapshot(remembered);
+      const remembered = rememberedSnapshot(data, false);
+      if (remembered !== undefined) return checkedSnapshot(remembered);
       const parsed = latestSnapshot.data.safeParse(data, { reportInput: false });
       if (!parsed.success) {
         return { ok: false, issues: issuesOf(issuesFromZod(parsed.error), ['data']) };
       }
-      return snapshot(parsed.data);
+      return checkedSnapshot(parsed.data);
     }
   }
-  const document = migrateDocument(value, { limits });
+  const document = migrateDocument(value, { limits: limits.given });
   if (!document.ok) return { ok: false, issues: issuesOf(document.error.issues, []) };
   switch (document.value.schema) {
     case 'iptkit/course-events':
@@ -391,14 +489,15 @@ function isBlank(text: string): boolean {
  */
 export async function summarizeNdjson(
   source: NdjsonSource,
-  given: NdjsonOptions = {},
+  options: NdjsonOptions = {},
 ): Promise<NdjsonSummary> {
   // Options may come from JavaScript callers as anything: what is not an object counts as none.
-  const options: NdjsonOptions =
-    typeof given === 'object' && (given as unknown) !== null ? given : {};
-  const accumulator = createCohortAccumulator(options);
-  const onCourse = options.onCourse;
-  const maxBadLines = limitOr(options.maxReportedBadLines, DEFAULT_MAX_BAD_LINES);
+  const given: NdjsonOptions =
+    typeof options === 'object' && (options as unknown) !== null ? options : {};
+  const accumulator = createCohortAccumulator(given);
+  const onCourse = given.onCourse;
+  const limits = lineLimits(given.limits);
+  const maxBadLines = limitOr(given.maxReportedBadLines, DEFAULT_MAX_BAD_LINES);
   const badLines: NdjsonBadLine[] = [];
   let badLineCount = 0;
   let courses = 0;
@@ -424,7 +523,7 @@ export async function summarizeNdjson(
     if (isBlank(text)) return;
     let result: LineResult;
     try {
-      result = readCourse(text, options.limits);
+      result = readCourse(text, limits);
     } catch {
       result = { ok: false, issues: [{ code: 'unreadable-input', path: [] }] };
     }
@@ -433,14 +532,14 @@ export async function summarizeNdjson(
       return;
     }
     courses += 1;
-    accumulator.add(result.course);
+    addTrustedCourse(accumulator, result.course);
     // Courses are read without being frozen (see readCourse); one handed out is frozen.
     onCourse?.(freezeTree(result.course), courses);
   };
 
   await feed(
     source,
-    new LineSplitter(limitOr(options.maxLineLength, DEFAULT_MAX_LINE_LENGTH)),
+    new LineSplitter(limitOr(given.maxLineLength, DEFAULT_MAX_LINE_LENGTH)),
     onLine,
   );
   return deepFreeze({

@@ -10,6 +10,7 @@ import {
 import { summarizeNdjson } from '../analysis/ndjson.js';
 import { toDocument } from '../document/document.js';
 import { Protocol } from '../protocol/protocol-schema.js';
+import { allMutations, type Json } from '../../test/support/mutations.js';
 import { CourseEvent } from './events.js';
 import { rememberedProtocol } from './protocol-memo.js';
 import { replay } from './replay.js';
@@ -152,5 +153,41 @@ describe('the memo of validated protocols', () => {
     expect(result.badLines.map((line) => line.line)).toStrictEqual([2, 4]);
     expect(result.badLines[0]?.issues[0]?.path).toStrictEqual(['data', 'protocol']);
     expect(result.badLines[1]?.issues[0]?.path).toStrictEqual(['data', 'sessionCount']);
+  });
+
+  test('the quick comparison for parsed input answers as the full one (any one mutation)', () => {
+    const protocol = json[0]?.protocol as Json;
+    let hits = 0;
+    const mutations = allMutations(protocol);
+    for (const mutation of mutations) {
+      // As a JSON file would carry it: parsed from text, as the NDJSON reader parses a line. The
+      // original is remembered afresh before each look-up (a valid mutation replaces it).
+      const text = JSON.stringify(mutation.apply(protocol));
+      const before = rememberedProtocol(structuredClone(protocol));
+      const quick = rememberedProtocol(JSON.parse(text), true);
+      const again = rememberedProtocol(structuredClone(protocol));
+      const full = rememberedProtocol(JSON.parse(text), false);
+      expect(before).toBeDefined();
+      expect(quick === before).toBe(full === again);
+      expect(quick === undefined).toBe(full === undefined);
+      if (quick !== undefined) expect(quick).toStrictEqual(full);
+      if (quick === before) hits += 1;
+    }
+    // Only the mutations that leave the data as it was hit the memo.
+    expect(hits).toBeLessThan(mutations.length / 10);
+  });
+
+  test('an own "__proto__" key (as JSON.parse makes one) is left to the schema, which refuses it', () => {
+    const text = JSON.stringify(json[0]?.protocol).replace('{', '{"__proto__":{},');
+    expect(Protocol.safeParse(JSON.parse(text)).success).toBe(false);
+    expect(rememberedProtocol(JSON.parse(text))).toBeUndefined();
+    expect(rememberedProtocol(JSON.parse(text), true)).toBeUndefined();
+    const stream = structuredClone(json);
+    const started: unknown = JSON.parse(
+      JSON.stringify(stream[0]).replace('"protocol":{', '"protocol":{"__proto__":{},'),
+    );
+    const result = replay([started, ...stream.slice(1)]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.index).toBe(0);
   });
 });

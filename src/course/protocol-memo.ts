@@ -1,4 +1,6 @@
 import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
+import { generatedCodeAllowed } from '../internal/acceptor-jit.js';
+import { plainCopy, prototypeIsStandard } from '../internal/plain-copy.js';
 import { Protocol } from '../protocol/protocol-schema.js';
 
 /*
@@ -17,41 +19,29 @@ import { Protocol } from '../protocol/protocol-schema.js';
  * are compared with `Object.is`. A miss costs one copy of the input on top of the validation.
  */
 
+/**
+ * The deepest nesting of arrays and objects in a remembered protocol input (the protocol object
+ * itself is level 1): a deeper input is left to the schema, never remembered.
+ * @internal
+ */
+export const MAX_REMEMBERED_NESTING = 9;
+
 /** How many distinct protocols (by id) are remembered; the oldest is forgotten first. */
 const MAX_REMEMBERED = 8;
-
-/** The own property names of an unpolluted `Object.prototype` (any host). */
-const STANDARD_OBJECT_NAMES: ReadonlySet<string> = new Set([
-  'constructor',
-  '__defineGetter__',
-  '__defineSetter__',
-  'hasOwnProperty',
-  '__lookupGetter__',
-  '__lookupSetter__',
-  'isPrototypeOf',
-  'propertyIsEnumerable',
-  'toString',
-  'valueOf',
-  '__proto__',
-  'toLocaleString',
-]);
 
 interface Remembered {
   /** A plain copy of the input that validated (never handed out). */
   readonly input: Readonly<Record<string, unknown>>;
+  /**
+   * {@link sameData} against `input`, compiled for it where the platform allows, for input
+   * straight from `JSON.parse` (see {@link sameDataAs}).
+   */
+  readonly sameJson: (input: unknown) => boolean;
   /** What the schema made of it, deeply frozen (shared by every course that uses it). */
   readonly protocol: DeepReadonly<Protocol>;
 }
 
 const remembered = new Map<string, Remembered>();
-
-function prototypeIsStandard(): boolean {
-  const names = Object.getOwnPropertyNames(Object.prototype);
-  return (
-    names.length <= STANDARD_OBJECT_NAMES.size &&
-    names.every((name) => STANDARD_OBJECT_NAMES.has(name))
-  );
-}
 
 /**
  * Whether `input` holds, as the schema reads it, the same data as the plain copy `known`.
@@ -80,40 +70,66 @@ function sameData(input: unknown, known: unknown): boolean {
 }
 
 /**
- * A plain copy of JSON-like input (each value read once), or `undefined` when the input is not
- * plain data (another prototype, a hidden key, a value that is not JSON), which the memo leaves to
- * the schema.
+ * {@link sameData} with `known` fixed, written out as one generated function where the platform
+ * allows it (see internal/acceptor-jit.ts): the remembered protocol is compared on every line of
+ * a cohort file, and the generic walk spends most of its time listing keys. The generated text
+ * holds only indexes into a table of the known values and property names as JSON string literals
+ * (the names of a protocol that validated). It answers as {@link sameData} for input straight
+ * from `JSON.parse` (and only such input may be given to it): it counts an object's keys with
+ * `for...in` where {@link sameData} counts every own name, which is the same for parsed objects
+ * (they have no hidden keys) and cheaper.
+ * @param known - A plain copy made by {@link plainCopy}.
+ * @returns A test of input against it.
  */
-function plainCopy(input: unknown, depth: number): unknown {
-  if (typeof input !== 'object' || input === null) {
-    return typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean'
-      ? input
-      : input === null
-        ? null
-        : undefined;
-  }
-  if (depth > 8) return undefined;
-  if (Array.isArray(input)) {
-    const copy: unknown[] = [];
-    // By index, as the schema reads an array (an iterator could be replaced).
-    // eslint-disable-next-line @typescript-eslint/prefer-for-of
-    for (let index = 0; index < input.length; index += 1) {
-      const item = plainCopy(input[index], depth + 1);
-      if (item === undefined) return undefined;
-      copy.push(item);
+function sameDataAs(known: unknown): (input: unknown) => boolean {
+  const generic = (input: unknown) => sameData(input, known);
+  if (!generatedCodeAllowed()) return generic;
+  const constants: unknown[] = [];
+  let counter = 0;
+  const fresh = () => `a${String((counter += 1))}`;
+  const constant = (value: unknown) => {
+    constants.push(value);
+    return `k[${String(constants.length - 1)}]`;
+  };
+  const emit = (value: unknown, v: string): string => {
+    if (typeof value !== 'object' || value === null) {
+      // Strict equality is Object.is for everything a validated protocol holds but zero (-0).
+      return value === 0
+        ? `if(!Object.is(${v},${constant(value)}))return false;`
+        : `if(${v}!==${constant(value)})return false;`;
     }
-    return copy;
+    if (Array.isArray(value)) {
+      let code = `if(!Array.isArray(${v})||${v}.length!==${String(value.length)})return false;`;
+      value.forEach((item, index) => {
+        const name = fresh();
+        code += `{const ${name}=${v}[${String(index)}];${emit(item, name)}}`;
+      });
+      return code;
+    }
+    const keys = Object.keys(value);
+    const count = fresh();
+    const key = fresh();
+    let code =
+      `if(typeof ${v}!=="object"||${v}===null||Object.getPrototypeOf(${v})!==Object.prototype)return false;` +
+      `{let ${count}=0;for(const ${key} in ${v})${count}+=1;if(${count}!==${String(keys.length)})return false;}`;
+    for (const name of keys) {
+      // An inherited value could only come from a standard Object.prototype (the caller checks
+      // that it is one): a function, equal to no value of a protocol.
+      const field = fresh();
+      code += `{const ${field}=${v}[${JSON.stringify(name)}];${emit((value as Record<string, unknown>)[name], field)}}`;
+    }
+    return code;
+  };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiling a comparison with a protocol iptkit validated (see above)
+    const factory = new Function(
+      'k',
+      `return function same(v){${emit(known, 'v')}return true;};`,
+    ) as (table: unknown[]) => (input: unknown) => boolean;
+    return factory(constants);
+  } catch {
+    return generic;
   }
-  if (Object.getPrototypeOf(input) !== Object.prototype) return undefined;
-  const keys = Object.keys(input);
-  if (Object.getOwnPropertyNames(input).length !== keys.length) return undefined;
-  const copy: Record<string, unknown> = {};
-  for (const key of keys) {
-    const value = plainCopy((input as Record<string, unknown>)[key], depth + 1);
-    if (value === undefined) return undefined;
-    copy[key] = value;
-  }
-  return copy;
 }
 
 /**
@@ -123,17 +139,24 @@ function plainCopy(input: unknown, depth: number): unknown {
  * course that embeds an equal one: it is frozen, and nothing in iptkit changes a course's protocol.
  * May throw whatever reading the input throws (a getter, a revoked proxy), like the schema would.
  * @param input - The protocol as stored (untrusted).
+ * @param fromJson - The input comes straight from the caller's own `JSON.parse` (a quicker
+ *   comparison is then enough).
  * @returns The protocol as the {@link Protocol} schema outputs it, or `undefined`.
  * @internal
  */
-export function rememberedProtocol(input: unknown): DeepReadonly<Protocol> | undefined {
+export function rememberedProtocol(
+  input: unknown,
+  fromJson = false,
+): DeepReadonly<Protocol> | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
   const id = (input as { id?: unknown }).id;
   if (typeof id !== 'string' || !prototypeIsStandard()) return undefined;
   const known = remembered.get(id);
-  if (known !== undefined && sameData(input, known.input)) return known.protocol;
+  if (known !== undefined && (fromJson ? known.sameJson(input) : sameData(input, known.input))) {
+    return known.protocol;
+  }
 
-  const copy = plainCopy(input, 0);
+  const copy = plainCopy(input, { maxNesting: MAX_REMEMBERED_NESTING });
   if (copy === undefined) return undefined;
   const parsed = Protocol.safeParse(copy, { reportInput: false });
   if (!parsed.success) return undefined;
@@ -143,6 +166,10 @@ export function rememberedProtocol(input: unknown): DeepReadonly<Protocol> | und
     const oldest = remembered.keys().next();
     if (oldest.done !== true) remembered.delete(oldest.value);
   }
-  remembered.set(id, { input: copy as Record<string, unknown>, protocol });
+  remembered.set(id, {
+    input: copy as Record<string, unknown>,
+    sameJson: sameDataAs(copy),
+    protocol,
+  });
   return protocol;
 }

@@ -16,6 +16,7 @@ import { rememberedProtocol } from './protocol-memo.js';
 import type { RuleViolation } from './rule-violation.js';
 import { admitEvent } from './rules.js';
 import type { Course, CourseState } from './state.js';
+import { vouchForCourse } from './vouched.js';
 
 /**
  * Why a stored event stream could not be replayed: which event (its index; `null` when the stream
@@ -90,10 +91,30 @@ function failure(
 
 /** `course-started` with its protocol left to {@link rememberedProtocol}; every other key as is. */
 const CourseStartedWithoutProtocol = CourseStarted.extend({ protocol: z.unknown() });
-const acceptStartedWithoutProtocol = acceptorOf(CourseStartedWithoutProtocol);
-const acceptEvent = acceptorOf(CourseEvent);
+// Only for events the caller parsed itself with JSON.parse (see ReplayShortcuts.owned).
+const acceptStartedWithoutProtocol = acceptorOf(CourseStartedWithoutProtocol, { json: true });
+const acceptEvent = acceptorOf(CourseEvent, { json: true });
 
 type ParsedEvent = { success: true; data: CourseEvent } | { success: false; error: z.ZodError };
+
+/**
+ * A stored event the caller owns (parsed with `JSON.parse`), used as it is when the schema would give it back unchanged (see
+ * internal/acceptor.ts); a `course-started` event whose protocol equals one validated before (see
+ * protocol-memo.ts) has its other keys checked that way and gets the remembered protocol.
+ * `undefined` when the acceptor cannot vouch for the event (it may still be valid).
+ */
+function acceptedEvent(raw: unknown): CourseEvent | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const candidate = raw as { type?: unknown; protocol?: unknown };
+  if (candidate.type === 'course-started') {
+    const protocol = rememberedProtocol(candidate.protocol, true);
+    if (protocol !== undefined && acceptStartedWithoutProtocol(raw)) {
+      return { ...raw, protocol } as CourseEvent;
+    }
+    return undefined;
+  }
+  return acceptEvent(raw) ? (raw as CourseEvent) : undefined;
+}
 
 /**
  * Validates one stored event: `CourseEvent.safeParse`, except that a `course-started` event whose
@@ -101,15 +122,12 @@ type ParsedEvent = { success: true; data: CourseEvent } | { success: false; erro
  * protocol-memo.ts). Its other keys still go through the event's own schema, and any failure is
  * reported by the full schema, so the verdict and the issues are those of `CourseEvent`.
  */
-function parseEvent(raw: unknown, owned: boolean): ParsedEvent {
+function parseEvent(raw: unknown): ParsedEvent {
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     const candidate = raw as { type?: unknown; protocol?: unknown };
     if (candidate.type === 'course-started') {
       const protocol = rememberedProtocol(candidate.protocol);
       if (protocol !== undefined) {
-        if (owned && acceptStartedWithoutProtocol(raw)) {
-          return { success: true, data: { ...raw, protocol } as CourseEvent };
-        }
         const rest = CourseStartedWithoutProtocol.safeParse(raw);
         if (rest.success) {
           return { success: true, data: { ...rest.data, protocol } as CourseEvent };
@@ -117,27 +135,58 @@ function parseEvent(raw: unknown, owned: boolean): ParsedEvent {
       }
     }
   }
-  // An event the caller owns, that the schema would give back unchanged, is used as it is.
-  if (owned && acceptEvent(raw)) return { success: true, data: raw as CourseEvent };
   return CourseEvent.safeParse(raw);
+}
+
+/**
+ * Ways a caller inside iptkit may spare {@link replay} work it has already done or does not need.
+ * @internal
+ */
+export interface ReplayShortcuts {
+  /**
+   * The caller has checked the size limits on the stream already (as part of a larger input), so
+   * the walk is not repeated.
+   */
+  readonly limitsChecked?: boolean;
+  /**
+   * The caller owns the events: it parsed them itself with `JSON.parse` and drops them
+   * afterwards. Events the schema would return unchanged are then used without a copy (see
+   * internal/acceptor.ts), and the course may share objects with them.
+   */
+  readonly owned?: boolean;
+  /**
+   * Only the fast path: every event must be vouched for by the acceptor (a `course-started` event
+   * with its protocol from the memo of protocols). The first event that is not, and any failure
+   * at all, gives `undefined`, leaving the caller to replay the stream the ordinary way (which then
+   * finds the verdict and the issues). Implies `owned`.
+   */
+  readonly acceptedOnly?: boolean;
 }
 
 /**
  * {@link replay} without the final freeze, for callers inside iptkit that only read the course
  * and then drop it (the NDJSON summary): freezing is a walk over the whole state that such a
- * caller does not need. Same validation, same rules, same errors. A caller that has already
- * checked the size limits on the stream (as part of a larger input) may say so with
- * `limitsChecked`, to spare a second walk. A caller that owns the events (it parsed them itself and
-drops them afterwards) may say so with `owned`: events the schema would return unchanged are then
-used without a copy (see internal/acceptor.ts), and the course may share objects with them.
+ * caller does not need. Same validation, same rules, same errors, with the {@link ReplayShortcuts}
+ * the caller asks for.
  * @internal
  */
 export function replayUnfrozen(
   events: unknown,
+  options?: ReplayOptions,
+  shortcuts?: ReplayShortcuts & { readonly acceptedOnly?: false },
+): Result<Course | null, ReplayError>;
+export function replayUnfrozen(
+  events: unknown,
+  options: ReplayOptions | undefined,
+  shortcuts: ReplayShortcuts,
+): Result<Course | null, ReplayError> | undefined;
+export function replayUnfrozen(
+  events: unknown,
   options: ReplayOptions = {},
-  limitsChecked = false,
-  owned = false,
-): Result<Course | null, ReplayError> {
+  shortcuts: ReplayShortcuts = {},
+): Result<Course | null, ReplayError> | undefined {
+  const acceptedOnly = shortcuts.acceptedOnly === true;
+  const owned = acceptedOnly || shortcuts.owned === true;
   let list: readonly unknown[];
   try {
     if (!Array.isArray(events)) {
@@ -179,7 +228,7 @@ export function replayUnfrozen(
       validationError([issue('too-big', [], `must have at most ${maxEvents} events`)]),
     );
   }
-  if (!limitsChecked) {
+  if (shortcuts.limitsChecked !== true) {
     const tooBig = checkLimits(list, replayLimits(options, given), { eventStreamAt: [] });
     if (tooBig.length > 0) return limitFailure(tooBig);
   }
@@ -189,26 +238,34 @@ export function replayUnfrozen(
     // input such as a revoked proxy: it all happens inside the try.
     try {
       const raw: unknown = list[index];
-      const parsed = parseEvent(raw, owned);
-      if (!parsed.success) {
-        const rawType =
-          typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-        const known = CourseEvent.options.some((option) => option.shape.type.value === rawType);
-        return failure(
-          index,
-          validationError(issuesFromZod(parsed.error)),
-          known ? (rawType as string) : undefined,
-        );
+      const vouched = owned ? acceptedEvent(raw) : undefined;
+      let event: CourseEvent;
+      if (vouched !== undefined) event = vouched;
+      else if (acceptedOnly) return undefined;
+      else {
+        const parsed = parseEvent(raw);
+        if (!parsed.success) {
+          const rawType =
+            typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+          const known = CourseEvent.options.some((option) => option.shape.type.value === rawType);
+          return failure(
+            index,
+            validationError(issuesFromZod(parsed.error)),
+            known ? (rawType as string) : undefined,
+          );
+        }
+        event = parsed.data;
       }
-      const event = parsed.data;
       const verdict = admitEvent(course, event, { verifyDerived: true });
-      if (verdict !== undefined) return failure(index, verdict, event.type);
+      if (verdict !== undefined)
+        return acceptedOnly ? undefined : failure(index, verdict, event.type);
       if (course === null) {
         if (event.type === 'course-started') course = startedState(event);
       } else {
         applyEvent(course, event);
       }
     } catch {
+      if (acceptedOnly) return undefined;
       return failure(
         index,
         validationError([issue('unreadable-input', [], 'the event could not be read')]),
@@ -235,5 +292,5 @@ export function replay(
 ): Result<CourseState, ReplayError> {
   const result = replayUnfrozen(events, options);
   if (!result.ok) return result;
-  return ok(result.value === null ? null : freezeTree(result.value));
+  return ok(result.value === null ? null : vouchForCourse(freezeTree(result.value)));
 }
