@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { courseInstruments } from '../course/scoring.js';
-import { measuresInOrder, type Course } from '../course/state.js';
+import type { Course, MeasureRecord } from '../course/state.js';
 import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
 import {
   issue,
@@ -497,6 +497,12 @@ export function outcomeUnder(
   return (course) => outcomeWith(checked, course, false);
 }
 
+/** A scored measure as an outcome reports it (`undefined` for none). */
+function scoredOf(record: DeepReadonly<MeasureRecord> | undefined): Scored | undefined {
+  if (record === undefined || record.score.total === null) return undefined;
+  return { measureId: record.measureId, date: record.date, total: record.score.total };
+}
+
 function computeOutcome(
   course: DeepReadonly<Course>,
   options: DeepReadonly<z.output<typeof OutcomeOptions>>,
@@ -517,24 +523,32 @@ function computeOutcome(
   const label = LABEL[instrument];
   const higherIsWorse = courseInstruments[instrument].higherIsWorse;
 
-  const records = measuresInOrder(course, instrument);
-  const scored: Scored[] = [];
-  for (const record of records) {
+  // The first and last scored measure of the instrument in the order of `measuresInOrder` (by
+  // date; equal dates in the order recorded), found in one pass: the earliest date seen first,
+  // and the latest date seen last.
+  let records = 0;
+  let scoredCount = 0;
+  let firstRecord: DeepReadonly<MeasureRecord> | undefined;
+  let lastRecord: DeepReadonly<MeasureRecord> | undefined;
+  for (const record of Object.values(course.measures)) {
+    if (record.instrument !== instrument) continue;
+    records += 1;
     const total: unknown = record.score.total;
-    if (typeof total === 'number' && Number.isFinite(total)) {
-      scored.push({ measureId: record.measureId, date: record.date, total });
-    }
+    if (typeof total !== 'number' || !Number.isFinite(total)) continue;
+    scoredCount += 1;
+    if (firstRecord === undefined || record.date < firstRecord.date) firstRecord = record;
+    if (lastRecord === undefined || record.date >= lastRecord.date) lastRecord = record;
   }
-  const skipped = records.length - scored.length;
-  const first = scored[0];
-  const last = scored[scored.length - 1];
-  if (scored.length < 2 || first === undefined || last === undefined) {
+  const skipped = records - scoredCount;
+  const first = scoredOf(firstRecord);
+  const last = scoredOf(lastRecord);
+  if (scoredCount < 2 || first === undefined || last === undefined) {
     return err(
       validationError([
         issue(
           'too-few-measures',
           ['course', 'measures'],
-          `needs at least 2 scored measures of the instrument, found ${scored.length}`,
+          `needs at least 2 scored measures of the instrument, found ${scoredCount}`,
         ),
       ]),
     );
@@ -725,9 +739,9 @@ function computeOutcome(
   const found: Outcome = {
     courseId: course.courseId,
     instrument,
-    baseline: { ...first },
-    final: { ...last },
-    measures: scored.length,
+    baseline: first,
+    final: last,
+    measures: scoredCount,
     skipped,
     change,
     percentChange,

@@ -2,7 +2,8 @@ import { insertionIndex } from '../inventory/timeline.js';
 import { clonePlain } from '../internal/clone.js';
 import { produce } from 'immer';
 import { deepFreeze } from '../internal/deep-freeze.js';
-import type { Course, CourseState } from './state.js';
+import type { Phase } from '../protocol/phases.js';
+import type { Course, CourseSession, CourseState } from './state.js';
 import type { CourseEvent } from './events.js';
 
 type Started = Extract<CourseEvent, { type: 'course-started' }>;
@@ -65,8 +66,10 @@ export function applyEvent(course: Course, event: CourseEvent): void {
     case 'course-started':
       return;
     case 'session-recorded': {
-      const session = withoutMeta(event);
-      course.sessions[session.sessionId] = Object.assign(session, { phase: course.phase });
+      // The session is filed with the phase in force (added last, as a spread would add it).
+      const session = withoutMeta(event) as Omit<CourseSession, 'phase'> & { phase?: Phase };
+      session.phase = course.phase;
+      course.sessions[session.sessionId] = session as CourseSession;
       course.sessionCount = session.number;
       course.lastSessionDate = session.date;
       return;
@@ -94,8 +97,9 @@ export function applyEvent(course: Course, event: CourseEvent): void {
     case 'measure-recorded': {
       const record = withoutMeta(event);
       course.measures[record.measureId] = record;
-      for (const [flag, raised] of Object.entries(record.score.flags)) {
-        if (!raised) continue;
+      const flags = record.score.flags;
+      for (const flag in flags) {
+        if (!Object.hasOwn(flags, flag) || flags[flag] !== true) continue;
         const id = `${record.measureId}:${flag}`;
         course.riskFlags[id] = {
           id,
