@@ -470,10 +470,11 @@ function outcomeWith(
   options: CheckedOptions,
   course: DeepReadonly<Course>,
   freeze: boolean,
+  described?: DescribedCriteria,
 ): Result<Outcome, ValidationError> {
   if (!options.ok) return options;
   try {
-    return computeOutcome(course, options.value, freeze);
+    return computeOutcome(course, options.value, freeze, described);
   } catch {
     return err(
       validationError([issue('unreadable-input', ['course'], 'the course could not be read')]),
@@ -494,8 +495,18 @@ export function outcomeUnder(
   options: OutcomeOptions,
 ): (course: DeepReadonly<Course>) => Result<Outcome, ValidationError> {
   const checked = checkedOptions(options);
-  return (course) => outcomeWith(checked, course, false);
+  const described: DescribedCriteria = new Map();
+  return (course) => outcomeWith(checked, course, false, described);
 }
+
+/**
+ * The criteria of outcomes under fixed options, kept by whether the baseline was 0: shared by the
+ * outcomes that {@link outcomeUnder} gives (they are only read).
+ */
+type DescribedCriteria = Map<
+  boolean,
+  { readonly criteria: readonly Criterion[]; readonly notApplied: readonly CriterionNotApplied[] }
+>;
 
 /** A scored measure as an outcome reports it (`undefined` for none). */
 function scoredOf(record: DeepReadonly<MeasureRecord> | undefined): Scored | undefined {
@@ -507,6 +518,7 @@ function computeOutcome(
   course: DeepReadonly<Course>,
   options: DeepReadonly<z.output<typeof OutcomeOptions>>,
   freeze: boolean,
+  described?: DescribedCriteria,
 ): Result<Outcome, ValidationError> {
   const candidate = course as unknown;
   if (
@@ -573,6 +585,12 @@ function computeOutcome(
   const change = final - baseline;
   const improvement = higherIsWorse ? baseline - final : final - baseline;
   const percentChange = baseline === 0 ? null : (100 * change) / baseline;
+  // The criteria and the ones not applied depend on the options alone, and on whether the
+  // baseline is 0 (then no response can be measured): described once per kind of course when the
+  // caller keeps them (the cohort accumulator), else every time.
+  const baselineIsZero = baseline === 0;
+  const known = described?.get(baselineIsZero);
+  const describing = known === undefined;
   const criteria: Criterion[] = [];
   const notApplied: CriterionNotApplied[] = [];
   const raw = options as Readonly<Record<string, unknown>>;
@@ -581,51 +599,55 @@ function computeOutcome(
   const reduction = pick(raw, 'responseReduction', 0.5);
   let response: boolean | null = null;
   if (baseline === 0) {
-    notApplied.push({
-      name: 'response',
-      reason: 'the baseline total is 0, so no reduction can be measured',
-    });
+    if (describing)
+      notApplied.push({
+        name: 'response',
+        reason: 'the baseline total is 0, so no reduction can be measured',
+      });
   } else {
     response = improvement >= reduction.value * Math.abs(baseline) - 1e-9;
-    criteria.push({
-      name: 'response',
-      rule: `reduction from baseline of at least ${percent(reduction.value)}${
-        defaults.responseUnconfirmed
-          ? ' (the source defines it for PHQ-9 and HAM-D; applied here by analogy)'
-          : ''
-      }`,
-      value: reduction.value,
-      source: ['KP20'],
-      ...(defaults.responseUnconfirmed ? { unconfirmed: true } : {}),
-      origin: reduction.origin,
-    });
+    if (describing)
+      criteria.push({
+        name: 'response',
+        rule: `reduction from baseline of at least ${percent(reduction.value)}${
+          defaults.responseUnconfirmed
+            ? ' (the source defines it for PHQ-9 and HAM-D; applied here by analogy)'
+            : ''
+        }`,
+        value: reduction.value,
+        source: ['KP20'],
+        ...(defaults.responseUnconfirmed ? { unconfirmed: true } : {}),
+        origin: reduction.origin,
+      });
   }
 
   // Remission: final total below a threshold.
   const remissionBelow = pick<number | null>(raw, 'remissionBelow', defaults.remissionBelow);
   let remission: boolean | null = null;
   if (remissionBelow.value === null) {
-    notApplied.push({
-      name: 'remission',
-      reason:
-        remissionBelow.origin === 'option'
-          ? 'switched off by the options'
-          : `the reference gives no remission threshold for ${label}; pass remissionBelow to set one`,
-    });
+    if (describing)
+      notApplied.push({
+        name: 'remission',
+        reason:
+          remissionBelow.origin === 'option'
+            ? 'switched off by the options'
+            : `the reference gives no remission threshold for ${label}; pass remissionBelow to set one`,
+      });
   } else {
     remission = final < remissionBelow.value;
     const known = defaults.remission;
     const unconfirmed = remissionBelow.origin === 'default' && defaults.remissionUnconfirmed;
-    criteria.push({
-      name: 'remission',
-      rule: `${known?.rule ?? `${label} remission`}: final total < ${remissionBelow.value}${
-        unconfirmed ? ' (threshold UNCONFIRMED)' : ''
-      }`,
-      value: remissionBelow.value,
-      source: known === null ? ['FRANK91'] : [...known.source],
-      ...(unconfirmed ? { unconfirmed: true } : {}),
-      origin: remissionBelow.origin,
-    });
+    if (describing)
+      criteria.push({
+        name: 'remission',
+        rule: `${known?.rule ?? `${label} remission`}: final total < ${remissionBelow.value}${
+          unconfirmed ? ' (threshold UNCONFIRMED)' : ''
+        }`,
+        value: remissionBelow.value,
+        source: known === null ? ['FRANK91'] : [...known.source],
+        ...(unconfirmed ? { unconfirmed: true } : {}),
+        origin: remissionBelow.origin,
+      });
   }
 
   // Jacobson & Truax reliable change, when the SD and reliability are known.
@@ -636,11 +658,12 @@ function computeOutcome(
   );
   let reliableChange: ReliableChange | null = null;
   if (reliableOption.value === null) {
-    notApplied.push({
-      name: 'reliable-change',
-      reason:
-        'no SD and reliability given (option reliableChange); the RCI and the Jacobson & Truax category need them',
-    });
+    if (describing)
+      notApplied.push({
+        name: 'reliable-change',
+        reason:
+          'no SD and reliability given (option reliableChange); the RCI and the Jacobson & Truax category need them',
+      });
   } else {
     const computed = reliableChangeIndex({
       pre: baseline,
@@ -651,13 +674,14 @@ function computeOutcome(
     });
     if (!computed.ok) return err(under(['options', 'reliableChange'], computed.error));
     reliableChange = computed.value;
-    criteria.push({
-      name: 'reliable-change',
-      rule: `|RCI| > 1.96 with RCI = (final - baseline) / S_diff and S_diff = SD·√2·√(1 - r), SD ${reliableOption.value.sd}, r ${reliableOption.value.reliability}`,
-      value: RCI_THRESHOLD,
-      source: [...RCI_SOURCES],
-      origin: 'option',
-    });
+    if (describing)
+      criteria.push({
+        name: 'reliable-change',
+        rule: `|RCI| > 1.96 with RCI = (final - baseline) / S_diff and S_diff = SD·√2·√(1 - r), SD ${reliableOption.value.sd}, r ${reliableOption.value.reliability}`,
+        value: RCI_THRESHOLD,
+        source: [...RCI_SOURCES],
+        origin: 'option',
+      });
   }
 
   // Reliable improvement: IAPT fixed points, else the RCI.
@@ -669,27 +693,30 @@ function computeOutcome(
   let reliableImprovement: boolean | null = null;
   if (points.value !== null) {
     reliableImprovement = improvement >= points.value;
-    criteria.push({
-      name: 'reliable-improvement',
-      rule: `improvement from baseline of at least ${points.value} points`,
-      value: points.value,
-      source: ['IAPT'],
-      origin: points.origin,
-    });
+    if (describing)
+      criteria.push({
+        name: 'reliable-improvement',
+        rule: `improvement from baseline of at least ${points.value} points`,
+        value: points.value,
+        source: ['IAPT'],
+        origin: points.origin,
+      });
   } else if (reliableChange !== null) {
     reliableImprovement = reliableChange.direction === 'improved';
-    criteria.push({
-      name: 'reliable-improvement',
-      rule: 'reliable change (|RCI| > 1.96) in the direction of improvement',
-      value: RCI_THRESHOLD,
-      source: [...RCI_SOURCES],
-      origin: 'option',
-    });
+    if (describing)
+      criteria.push({
+        name: 'reliable-improvement',
+        rule: 'reliable change (|RCI| > 1.96) in the direction of improvement',
+        value: RCI_THRESHOLD,
+        source: [...RCI_SOURCES],
+        origin: 'option',
+      });
   } else {
-    notApplied.push({
-      name: 'reliable-improvement',
-      reason: `no fixed-point criterion for ${label} and no SD and reliability for the RCI`,
-    });
+    if (describing)
+      notApplied.push({
+        name: 'reliable-improvement',
+        reason: `no fixed-point criterion for ${label} and no SD and reliability for the RCI`,
+      });
   }
 
   // Clinical cut-off and the Jacobson & Truax category.
@@ -697,43 +724,47 @@ function computeOutcome(
   let crossedCutoff: boolean | null = null;
   let category: JacobsonTruaxCategory | null = null;
   if (cutoff.value === null) {
-    notApplied.push({
-      name: 'clinical-cutoff',
-      reason:
-        cutoff.origin === 'option'
-          ? 'switched off by the options'
-          : `the reference gives no clinical cut-off for ${label}; pass clinicalCutoff to set one`,
-    });
+    if (describing)
+      notApplied.push({
+        name: 'clinical-cutoff',
+        reason:
+          cutoff.origin === 'option'
+            ? 'switched off by the options'
+            : `the reference gives no clinical cut-off for ${label}; pass clinicalCutoff to set one`,
+      });
   } else {
     const value = cutoff.value;
     const functional = (score: number) => (higherIsWorse ? score < value : score > value);
     crossedCutoff = !functional(baseline) && functional(final);
-    criteria.push({
-      name: 'clinical-cutoff',
-      rule: higherIsWorse
-        ? `dysfunctional range: total >= ${value}; functional range: total < ${value}`
-        : `dysfunctional range: total <= ${value}; functional range: total > ${value}`,
-      value,
-      source: cutoff.origin === 'default' ? ['IAPT'] : [...CUTOFF_SOURCES],
-      origin: cutoff.origin,
-    });
+    if (describing)
+      criteria.push({
+        name: 'clinical-cutoff',
+        rule: higherIsWorse
+          ? `dysfunctional range: total >= ${value}; functional range: total < ${value}`
+          : `dysfunctional range: total <= ${value}; functional range: total > ${value}`,
+        value,
+        source: cutoff.origin === 'default' ? ['IAPT'] : [...CUTOFF_SOURCES],
+        origin: cutoff.origin,
+      });
   }
   if (reliableChange !== null && cutoff.value !== null) {
     category = jacobsonTruaxCategory(reliableChange, final, cutoff.value, higherIsWorse);
-    criteria.push({
-      name: 'clinical-significance',
-      rule: 'recovered = reliable improvement and moved from the dysfunctional to the functional side of the cut-off; improved = reliable improvement only; deteriorated = reliable deterioration; otherwise unchanged',
-      value: cutoff.value,
-      source: ['JT91', 'SCHOLARGATE'],
-      unconfirmed: true,
-      origin: cutoff.origin,
-    });
+    if (describing)
+      criteria.push({
+        name: 'clinical-significance',
+        rule: 'recovered = reliable improvement and moved from the dysfunctional to the functional side of the cut-off; improved = reliable improvement only; deteriorated = reliable deterioration; otherwise unchanged',
+        value: cutoff.value,
+        source: ['JT91', 'SCHOLARGATE'],
+        unconfirmed: true,
+        origin: cutoff.origin,
+      });
   } else {
-    notApplied.push({
-      name: 'clinical-significance',
-      reason:
-        'the Jacobson & Truax category needs both the RCI (option reliableChange) and a clinical cut-off',
-    });
+    if (describing)
+      notApplied.push({
+        name: 'clinical-significance',
+        reason:
+          'the Jacobson & Truax category needs both the RCI (option reliableChange) and a clinical cut-off',
+      });
   }
 
   const found: Outcome = {
@@ -751,8 +782,9 @@ function computeOutcome(
     reliableChange,
     category,
     crossedCutoff,
-    criteria,
-    notApplied,
+    criteria: known?.criteria ?? criteria,
+    notApplied: known?.notApplied ?? notApplied,
   };
+  if (describing) described?.set(baselineIsZero, { criteria, notApplied });
   return ok(freeze ? deepFreeze(found) : found);
 }

@@ -95,6 +95,9 @@ const CourseStartedWithoutProtocol = CourseStarted.extend({ protocol: z.unknown(
 const acceptStartedWithoutProtocol = acceptorOf(CourseStartedWithoutProtocol, { json: true });
 const acceptEvent = acceptorOf(CourseEvent, { json: true });
 
+/** Replay recomputes what events store (scores) and refuses a stored value that disagrees. */
+const VERIFY_DERIVED = Object.freeze({ verifyDerived: true });
+
 type ParsedEvent = { success: true; data: CourseEvent } | { success: false; error: z.ZodError };
 
 /**
@@ -256,7 +259,7 @@ export function replayUnfrozen(
         }
         event = parsed.data;
       }
-      const verdict = admitEvent(course, event, { verifyDerived: true });
+      const verdict = admitEvent(course, event, VERIFY_DERIVED);
       if (verdict !== undefined)
         return acceptedOnly ? undefined : failure(index, verdict, event.type);
       if (course === null) {

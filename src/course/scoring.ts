@@ -6,6 +6,7 @@ import { hamd17 } from '../measures/hamd17.js';
 import {
   scoreCore,
   scoreInstrument,
+  storedScoreHolds,
   type Instrument,
   type MissingPolicy,
 } from '../measures/instrument.js';
@@ -120,6 +121,10 @@ export function storedScoreMatches(stored: DeepReadonly<StoredMeasure>): boolean
   const definition = courseInstruments[stored.instrument];
   if (stored.instrumentVersion !== definition.version) return false;
   const { missing, bandSet } = stored;
+  if (missing === undefined && bandSet === undefined) {
+    const quick = storedScoreHolds(definition, stored.responses, stored.score);
+    if (quick !== undefined) return quick;
+  }
   const options =
     missing === undefined && bandSet === undefined
       ? NO_OPTIONS

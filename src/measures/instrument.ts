@@ -7,6 +7,7 @@ import { Provenance } from '../sources/provenance.js';
 import {
   freezeScore,
   MissingPolicy,
+  answersGiveScore,
   rangeOf,
   runScoring,
   type InstrumentCheck,
@@ -14,6 +15,7 @@ import {
   type ScoreDraft,
   type ScoredBand,
   type ScoreOptions,
+  type StoredScoreView,
 } from './score-engine.js';
 
 // The scoring engine and its types live in score-engine.ts (no instrument schemas there, so a
@@ -356,4 +358,19 @@ export function scoreCore(
   options: ScoreOptions,
 ): Result<ScoreDraft, ValidationError> {
   return runScoring(instrument, responses, options, checkInstrument);
+}
+
+/**
+ * Whether stored answers give a stored score under the instrument's own policy and default band
+ * set, decided without scoring in full where it can be (see `answersGiveScore`); `undefined`
+ * when the caller must score in full and compare. An instrument not seen before is validated with
+ * the {@link Instrument} schema.
+ * @internal
+ */
+export function storedScoreHolds(
+  instrument: DeepReadonly<Instrument>,
+  responses: unknown,
+  stored: StoredScoreView,
+): boolean | undefined {
+  return answersGiveScore(instrument, responses, stored, checkInstrument);
 }

@@ -177,6 +177,8 @@ interface Compiled {
     readonly item: string;
     readonly atLeast: number;
   }[];
+  /** Whether no two flags share an id (so a score has one flag per entry of `flags`). */
+  readonly flagIdsUnique: boolean;
 }
 
 const compiledCache = new WeakMap<object, Compiled>();
@@ -229,6 +231,8 @@ function compile(given: ScoringSpec, check: InstrumentCheck): Compiled | undefin
       item: flag.item,
       atLeast: flag.atLeast,
     })),
+    flagIdsUnique:
+      new Set(instrument.flags.map((flag) => flag.id)).size === instrument.flags.length,
   };
   if (Object.isFrozen(given)) compiledCache.set(given, compiled);
   return compiled;
@@ -448,4 +452,96 @@ function scoreUnsafe(
     missingHandling,
     responses: answers,
   });
+}
+
+/** The parts of a stored score that {@link answersGiveScore} compares. */
+export interface StoredScoreView {
+  readonly total: number | null;
+  readonly band: Readonly<ScoredBand> | null;
+  readonly flags: Readonly<Record<string, boolean>>;
+  readonly missing: readonly string[];
+  readonly missingHandling: string;
+}
+
+/**
+ * Whether answers score, under the instrument's own missing-item policy and default band set, to
+ * exactly a stored score (total, band, flags, missing items and their handling): for replay,
+ * which checks every stored measure. The common case (every counting item answered with an
+ * allowed value, no other key, every flag's item answered) is decided here without building a
+ * score; for any other case the answer is `undefined`, and the caller scores the answers in full
+ * and compares. Never throws on answers it can read.
+ * @param instrument - The instrument (a built-in one is prepared once).
+ * @param responses - The stored answers.
+ * @param stored - The stored score.
+ * @param check - How an instrument not seen before is validated (see {@link runScoring}).
+ * @returns Whether the score is the score of the answers, or `undefined` when not decided here.
+ * @internal
+ */
+export function answersGiveScore(
+  instrument: ScoringSpec,
+  responses: unknown,
+  stored: StoredScoreView,
+  check: InstrumentCheck,
+): boolean | undefined {
+  if (typeof responses !== 'object' || responses === null || Array.isArray(responses)) {
+    return undefined;
+  }
+  const compiled = compile(instrument, check);
+  if (!compiled?.flagIdsUnique) return undefined;
+  const record = responses as Record<string, unknown>;
+  let sum = 0;
+  let answered = 0;
+  for (const item of compiled.items) {
+    const value = Object.hasOwn(record, item.id) ? record[item.id] : undefined;
+    if (value === undefined || value === null) {
+      if (item.counting) return undefined;
+      continue;
+    }
+    if (typeof value !== 'number' || !item.allowed.has(value)) return undefined;
+    answered += 1;
+    if (item.counting) sum += value;
+  }
+  // As scoring counts them: own enumerable keys; any key that is not an answered item is left to
+  // the full scoring (an unknown item, or an unanswered one given as null).
+  let keys = 0;
+  for (const key in record) if (Object.hasOwn(record, key)) keys += 1;
+  if (keys !== answered) return undefined;
+  let band: ScoredBand | null = null;
+  const bandSetId = instrument.defaultBandSet;
+  if (bandSetId !== undefined) {
+    const bands = compiled.bandSets.get(bandSetId);
+    if (bands === undefined) return undefined;
+    for (const candidate of bands) {
+      if (sum >= candidate.min && sum <= candidate.max) {
+        band = candidate;
+        break;
+      }
+    }
+  }
+  if (stored.total !== sum || stored.missingHandling !== 'none' || stored.missing.length > 0) {
+    return false;
+  }
+  const kept = stored.band;
+  if (band === null || kept === null) {
+    if (band !== kept) return false;
+  } else if (
+    band.id !== kept.id ||
+    band.label !== kept.label ||
+    band.min !== kept.min ||
+    band.max !== kept.max ||
+    band.bandSet !== kept.bandSet
+  ) {
+    return false;
+  }
+  let storedFlags = 0;
+  for (const key in stored.flags) if (Object.hasOwn(stored.flags, key)) storedFlags += 1;
+  if (storedFlags !== compiled.flags.length) return false;
+  for (const flag of compiled.flags) {
+    const value = Object.hasOwn(record, flag.item) ? record[flag.item] : undefined;
+    if (typeof value !== 'number') return undefined;
+    if (!Object.hasOwn(stored.flags, flag.id) || stored.flags[flag.id] !== value >= flag.atLeast) {
+      return false;
+    }
+  }
+  return true;
 }
