@@ -2,16 +2,17 @@ import { clonePlain } from '../internal/clone.js';
 import { match } from 'ts-pattern';
 import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
 import { safeParseWith } from '../internal/parse.js';
+import type { Issue } from '../internal/issues.js';
 import { err, ok, type Result } from '../internal/result.js';
 import { updatePerson } from '../inventory/inventory.js';
 import { protocols } from '../protocol/protocols.js';
-import type { CourseCommand } from './commands.js';
+import type { CourseCommand, CourseInstrumentId } from './commands.js';
 import { CourseCommand as CourseCommandSchema } from './commands.js';
 import type { CourseEvent } from './events.js';
 import { evolve } from './evolve.js';
 import { violation, type CourseWarning, type RuleViolation } from './rule-violation.js';
 import { admitEvent, adviseOn } from './rules.js';
-import { scoreStored } from './scoring.js';
+import { courseInstruments, scoreStored } from './scoring.js';
 import { isVouchedCourse, vouchForCourse } from './vouched.js';
 import type { Course, CourseState } from './state.js';
 
@@ -188,6 +189,35 @@ function translate(state: DeepReadonly<Course> | null, command: CourseCommand): 
 }
 
 /**
+ * The answers of `record-measure` are keyed by the caller; a key that is not an item of the
+ * instrument named (or of any built-in one, when no valid instrument is named) is the caller's
+ * text, which may be a name: an issue path shows it as `[key]`, like any key the schema does not
+ * know (the issue itself still says what is wrong).
+ */
+function maskUnknownAnswerKeys(command: unknown, issues: readonly Issue[]): readonly Issue[] {
+  let instrument: unknown;
+  try {
+    if ((command as { type?: unknown } | null)?.type !== 'record-measure') return issues;
+    instrument = (command as { instrument?: unknown }).instrument;
+  } catch {
+    return issues;
+  }
+  const known =
+    typeof instrument === 'string' && Object.hasOwn(courseInstruments, instrument)
+      ? [courseInstruments[instrument as CourseInstrumentId]]
+      : Object.values(courseInstruments);
+  const isItem = (key: string | number) =>
+    known.some((definition) => definition.items.some((item) => item.id === key));
+  return issues.map((found) => {
+    const [first, key, ...rest] = found.path;
+    if (first !== 'responses' || key === undefined || typeof key === 'number' || isItem(key)) {
+      return found;
+    }
+    return { ...found, path: [first, '[key]', ...rest] };
+  });
+}
+
+/**
  * Decides a command and also returns the advisory findings (warnings) about it.
  * @param state - The current state (`null` before the course starts).
  * @param command - Untrusted command data.
@@ -204,7 +234,14 @@ export function decideWithWarnings(
     }
     const parsed = safeParseWith(CourseCommandSchema, command);
     if (!parsed.ok) {
-      return err(violation('invalid-command', 'the command is not valid', [], parsed.error.issues));
+      return err(
+        violation(
+          'invalid-command',
+          'the command is not valid',
+          [],
+          maskUnknownAnswerKeys(command, parsed.error.issues),
+        ),
+      );
     }
     if (state === null && parsed.value.type !== 'start-course') {
       return err(violation('course-not-started', 'start the course first', ['type']));
