@@ -5,7 +5,8 @@ import { issue, validationError, type Issue, type ValidationError } from '../int
 import { safeParseWith } from '../internal/parse.js';
 import { err, ok, type Result } from '../internal/result.js';
 import { fail, frozenCopy, parseAt } from '../inventory/helpers.js';
-import { SourceRef, type SourceKey } from '../sources/sources.js';
+import { SourceRef } from '../sources/provenance.js';
+import type { SourceKey } from '../sources/sources.js';
 
 /**
  * The four popular communication styles. They come from communication-skills teaching, are

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ProblemArea } from '../problem-area/problem-areas.js';
-import { Provenance } from '../sources/sources.js';
+import { Provenance } from '../sources/provenance.js';
 import { Phase } from './phases.js';
 
 const count = (max: number) => z.int().min(0).max(max);
