@@ -271,6 +271,7 @@ export {
 export type { CourseCommandInput } from './course/commands.js';
 export {
   StoredScore,
+  CourseItemId,
   CourseStarted,
   SessionRecorded,
   PersonAdded,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseDocument, toDocument } from '../document/document.js';
 import { execute } from './decide.js';
+import { replay } from './replay.js';
 
 /*
  * The answers of `record-measure` are keyed by the caller. A key that is not an item of the
@@ -49,5 +51,59 @@ describe('record-measure: answer keys that are not items are masked in paths', (
     const unnamed = issuesOf({ item9: 'x', jane: 'x' }, 'no-such-instrument');
     expect(JSON.stringify(unnamed)).not.toContain('jane');
     expect(unnamed.some((found) => found.path.join('.') === 'responses.item9')).toBe(true);
+  });
+});
+
+describe('stored answers: a key that is not an item of a built-in instrument is refused unseen', () => {
+  const recorded = execute(state, {
+    type: 'record-measure',
+    measureId: 'm1',
+    date: '2026-01-05',
+    instrument: 'phq-9',
+    responses: {
+      item1: 1,
+      item2: 0,
+      item3: 0,
+      item4: 0,
+      item5: 0,
+      item6: 0,
+      item7: 0,
+      item8: 0,
+      item9: 0,
+    },
+  });
+  if (!recorded.ok) throw new Error('could not record the measure');
+  const events = JSON.parse(
+    JSON.stringify([...started.value.events, ...recorded.value.events]),
+  ) as {
+    responses?: Record<string, unknown>;
+  }[];
+
+  it('replay of an event whose answers carry a name as a key', () => {
+    const edited = structuredClone(events);
+    const measure = edited[1];
+    if (measure?.responses === undefined) throw new Error('no measure event');
+    measure.responses.jane = 'x';
+    const result = replay(edited);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.index).toBe(1);
+    expect(JSON.stringify(result.error)).not.toContain('jane');
+    const cause = result.error.cause;
+    expect(cause.kind === 'validation' && cause.issues.map((found) => found.path)).toStrictEqual([
+      ['responses', '[key]'],
+    ]);
+  });
+
+  it('a snapshot whose measure answers carry a name as a key', () => {
+    const snapshot = JSON.parse(
+      JSON.stringify(toDocument('iptkit/course-snapshot', recorded.value.state)),
+    ) as {
+      data: { measures: { m1: { responses: Record<string, unknown> } } };
+    };
+    snapshot.data.measures.m1.responses.jane = 0;
+    const parsed = parseDocument(snapshot);
+    expect(parsed.ok).toBe(false);
+    expect(JSON.stringify(parsed)).not.toContain('jane');
   });
 });

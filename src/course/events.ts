@@ -4,7 +4,10 @@ import { CourseId, MeasureId, PersonId, SessionId } from '../internal/ids.js';
 import { sensitiveText } from '../internal/sensitive.js';
 import { InventoryEntry } from '../inventory/person.js';
 import { LifeEvent, MoodRating, MoodScale } from '../inventory/timeline.js';
+import { gad7 } from '../measures/gad7.js';
+import { hamd17 } from '../measures/hamd17.js';
 import { ItemId, MissingPolicy } from '../measures/instrument.js';
+import { phq9 } from '../measures/phq9.js';
 import { Phase } from '../protocol/phases.js';
 import { Protocol } from '../protocol/protocol-schema.js';
 import { CourseInstrumentId, shapes, TimeLimit } from './commands.js';
@@ -66,6 +69,22 @@ export const LifeEventRecorded = event('life-event-recorded', { event: LifeEvent
 /** @category Course */
 export const MoodRecorded = event('mood-recorded', { rating: MoodRating });
 /**
+ * The keys stored answers can have: the item ids of the built-in course instruments (PHQ-9,
+ * GAD-7, HAM-D). Any other key is refused by the schema, so an issue never shows it (a key is
+ * the writer's text and could be anything, a name included); replay would refuse it anyway, as
+ * the answers would not score.
+ * @category Course
+ */
+export const CourseItemId = z
+  .string()
+  .regex(
+    new RegExp(
+      `^(?:${[...new Set([phq9, gad7, hamd17].flatMap((one) => one.items.map((item) => item.id)))].join('|')})$`,
+    ),
+    { error: 'must be an item of a built-in instrument' },
+  );
+
+/**
  * A measure was recorded: the validated answers and their score. A PHQ-9 whose item 9 is above 0
  * opens a risk flag on the course (`<measureId>:suicidalIdeation`) until it is acknowledged.
  * @category Course
@@ -75,7 +94,7 @@ export const MeasureRecorded = event('measure-recorded', {
   date: IsoDate,
   instrument: CourseInstrumentId,
   instrumentVersion: z.string().min(1).max(40),
-  responses: z.record(ItemId, z.int()),
+  responses: z.record(CourseItemId, z.int()),
   missing: MissingPolicy.optional(),
   bandSet: z.string().max(64).optional(),
   score: StoredScore,

@@ -13,7 +13,7 @@ import { DisputeStage } from '../problem-area/role-dispute.js';
 import { Phase } from '../protocol/phases.js';
 import { Protocol } from '../protocol/protocol-schema.js';
 import { CourseInstrumentId, CourseOutcome, TimeLimit, shapes } from './commands.js';
-import { StoredScore } from './events.js';
+import { CourseItemId, StoredScore } from './events.js';
 
 /**
  * One session of a course, with the phase it fell in.
@@ -35,7 +35,7 @@ export const MeasureRecord = z.strictObject({
   date: IsoDate,
   instrument: CourseInstrumentId,
   instrumentVersion: z.string().min(1).max(40),
-  responses: z.record(ItemId, z.int()),
+  responses: z.record(CourseItemId, z.int()),
   missing: MissingPolicy.optional(),
   bandSet: z.string().max(64).optional(),
   score: StoredScore,
