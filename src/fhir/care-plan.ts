@@ -22,7 +22,7 @@ import { ProblemArea, problemAreas } from '../problem-area/problem-areas.js';
 import { DisputeStage } from '../problem-area/role-dispute.js';
 import { Phase } from '../protocol/phases.js';
 import type { Cadence } from '../protocol/protocol-schema.js';
-import { PatientReference, guarded, parseOptions } from './shared.js';
+import { Canonical, PatientReference, guarded, parseOptions } from './shared.js';
 import { fhirSystems } from './systems.js';
 
 /**
@@ -43,6 +43,11 @@ export const CarePlanOptions = z.strictObject({
   subject: PatientReference,
   /** `Encounter.class` of the sessions: `ambulatory` (v3 AMB, the default) or `virtual` (VR). */
   encounterClass: z.enum(['ambulatory', 'virtual']).optional(),
+  /**
+   * The canonical URL of the PlanDefinition the plan follows, usually `<url>|<version>` of the
+   * course's protocol as built by `toPlanDefinition`; becomes `CarePlan.instantiatesCanonical`.
+   */
+  instantiatesCanonical: Canonical.optional(),
 });
 /** @category FHIR */
 export type CarePlanOptions = z.input<typeof CarePlanOptions>;
@@ -67,7 +72,8 @@ const areaDisplay: Readonly<Record<ProblemArea, string>> = {
   'interpersonal-deficits': 'Interpersonal deficits',
 };
 
-const phaseDisplay: Readonly<Record<Phase, string>> = {
+/** Display text of each phase in the `ipt-phase` code system. @internal */
+export const phaseDisplay: Readonly<Record<Phase, string>> = {
   initial: 'Initial phase',
   middle: 'Middle phase',
   maintenance: 'Maintenance phase',
@@ -86,8 +92,8 @@ const sessionDisplay: Readonly<Record<SessionStatus, string>> = {
   cancelled: 'Cancelled',
 };
 
-/** How often sessions happen, as a FHIR Timing repeat. */
-const cadenceTiming: Readonly<
+/** How often sessions happen, as a FHIR Timing repeat. @internal */
+export const cadenceTiming: Readonly<
   Record<Cadence, Pick<TimingRepeat, 'frequency' | 'period' | 'periodUnit'>>
 > = {
   'twice-weekly': { frequency: 2, period: 1, periodUnit: 'wk' },
@@ -132,8 +138,8 @@ const endings: Readonly<
   'maintenance-agreed': { plan: 'completed', goal: 'completed', activity: 'completed' },
 };
 
-/** A zod enum of a record's keys. */
-function keysOf<TKey extends string>(record: Readonly<Record<TKey, unknown>>) {
+/** A zod enum of a record's keys. @internal */
+export function keysOf<TKey extends string>(record: Readonly<Record<TKey, unknown>>) {
   return z.enum(Object.keys(record) as [TKey, ...TKey[]]);
 }
 
@@ -203,11 +209,16 @@ type CourseView = z.output<typeof CourseView>;
  *   `scheduledTiming`) whose `outcomeReference`s are the Encounters. Status `active`, `completed`,
  *   or `revoked` on drop-out.
  *
- * De-identified by design: no names, no free text. Inventory people (`RelatedPerson`), a grief or
- * dispute focus's person, role-transition role names, the formulation, contract goals and
- * communication analyses are left out, and so is the protocol as a `PlanDefinition`.
+ * With `options.instantiatesCanonical` the plan points at the PlanDefinition it follows (build
+ * that one with `toPlanDefinition(course.protocol, ...)` and pass `<url>|<version>`).
+ *
+ * De-identified by design: no names, no free text. A grief or dispute focus's person,
+ * role-transition role names, the formulation, contract goals and communication analyses are left
+ * out. Inventory people are mapped by `toRelatedPersons` (RelatedPerson, plus an Observation per
+ * closeness-circle placement; names only on request), and the protocol by `toPlanDefinition`.
  * @param course - A course (`CourseState` once started); the parts read are validated first.
- * @param options - The id prefix and the patient reference.
+ * @param options - The id prefix, the patient reference, and optionally the encounter class and
+ * the PlanDefinition's canonical URL.
  * @returns The frozen resources, or a {@link ValidationError} (not a valid course, bad options).
  * @see DESIGN section 4; IPT reference 1, 2 and 11 ([ISIPT], [USCORE])
  * @category FHIR
@@ -338,6 +349,9 @@ function build(course: CourseView, options: z.output<typeof CarePlanOptions>): C
     resourceType: 'CarePlan',
     id: carePlanId,
     extension: [phaseExtension(course.phase)],
+    ...(options.instantiatesCanonical === undefined
+      ? {}
+      : { instantiatesCanonical: [options.instantiatesCanonical] }),
     status: outcome === undefined ? 'active' : endings[outcome].plan,
     intent: 'plan',
     category: [{ text: 'Interpersonal psychotherapy' }],
@@ -356,7 +370,8 @@ function build(course: CourseView, options: z.output<typeof CarePlanOptions>): C
   return { carePlan, episodeOfCare, encounters, conditions, goals };
 }
 
-function areaCoding(area: ProblemArea) {
+/** The `problem-area` coding of an area. @internal */
+export function areaCoding(area: ProblemArea) {
   return { system: fhirSystems.problemArea, code: area, display: areaDisplay[area] };
 }
 

@@ -2,16 +2,27 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MARKER, intentSequence, runIntents } from '../../test/support/course-arbitraries.js';
 import { fhirProblems, loadFhirDefinitions } from '../../test/support/fhir-validator.js';
+import { Course } from '../course/state.js';
+import type { DeepReadonly } from '../internal/deep-freeze.js';
 import type { Issue } from '../internal/issues.js';
 import { gad7 } from '../measures/gad7.js';
 import { scoreInstrument, type Score } from '../measures/instrument.js';
 import { scorePhq9 } from '../measures/phq9.js';
+import { deidentify } from '../privacy/deidentify.js';
+import { sensitiveFields } from '../privacy/schema-walk.js';
+import { isSourceKey, sources } from '../sources/sources.js';
+import { courseArbitrary } from '../testing/course.js';
+import { inventoryArbitrary, invalidInventoryArbitrary } from '../testing/inventory.js';
+import { invalidProtocolArbitrary, protocolArbitrary } from '../testing/protocol.js';
 import {
   fromQuestionnaireResponse,
   toCarePlan,
   toObservation,
+  toPlanDefinition,
   toQuestionnaireResponse,
+  toRelatedPersons,
   toRiskFlag,
+  type RelatedPersonResources,
 } from './index.js';
 
 const LOINC = 'http://loinc.org';
@@ -317,6 +328,8 @@ describe('FHIR mapping (properties)', () => {
       (input: unknown, options: unknown) => toObservation(input as Score, options as never),
       (input: unknown, options: unknown) => toRiskFlag(input as never, options as never),
       (input: unknown, options: unknown) => toCarePlan(input as never, options as never),
+      (input: unknown, options: unknown) => toPlanDefinition(input as never, options as never),
+      (input: unknown, options: unknown) => toRelatedPersons(input as never, options as never),
     ];
     fc.assert(
       fc.property(
@@ -380,7 +393,192 @@ describe('FHIR mapping (properties)', () => {
       { numRuns: 60 },
     );
   });
+
+  it('[ISIPT] [CG7] every protocol, catalog or custom, gives the same valid R4 PlanDefinition twice: its phases in order, its session range, its areas, its sources', () => {
+    fc.assert(
+      fc.property(protocolArbitrary(), fc.boolean(), (protocol, cite) => {
+        const options = cite ? { citations: sources } : {};
+        const result = toPlanDefinition(protocol, options);
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        const plan = result.value;
+        expect(fhirProblems(plan)).toEqual([]);
+        expect(toPlanDefinition(protocol, options)).toEqual(result);
+        expect(plan.url).toBe(`https://iptkit.dev/fhir/PlanDefinition/${protocol.id}`);
+        expect(plan.version).toBe(protocol.version);
+        const actions = plan.action ?? [];
+        const phases = actions.filter((action) => action.id?.startsWith('phase-'));
+        expect(phases.map((action) => action.code?.[0]?.coding?.[0]?.code)).toEqual(
+          protocol.phases.map((phase) => phase.id),
+        );
+        phases.slice(1).forEach((action, index) => {
+          expect(action.relatedAction).toEqual([
+            { actionId: phases[index]?.id, relationship: 'after-end' },
+          ]);
+        });
+        const repeat = actions.find((action) => action.id === 'sessions')?.timingTiming?.repeat;
+        const { min, max } = protocol.sessions;
+        expect(repeat?.count).toBe(max === undefined ? undefined : min);
+        expect(repeat?.countMax).toBe(max !== undefined && max > min ? max : undefined);
+        expect(plan.goal?.map((goal) => goal.addresses?.[0]?.coding?.[0]?.code)).toEqual(
+          protocol.problemAreas.areas,
+        );
+        expect(plan.relatedArtifact).toEqual(
+          [...new Set(protocol.sources)].map((ref) =>
+            cite && isSourceKey(ref)
+              ? { type: 'citation', label: ref, citation: sources[ref].citation }
+              : { type: 'citation', citation: ref },
+          ),
+        );
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('every protocol defineProtocol refuses is refused, with the same issue under protocol', () => {
+    fc.assert(
+      fc.property(invalidProtocolArbitrary(), ({ value, expected }) => {
+        const result = toPlanDefinition(value as never);
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(
+          result.error.issues.map((found) => [found.code, found.path.join('.')]),
+        ).toContainEqual([expected.code, ['protocol', ...(expected.path ?? [])].join('.')]);
+        for (const found of result.error.issues) expectClean(found);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('[ALPF] [PP-CC] generated courses give the same valid RelatedPersons and closeness Observations twice; no sensitive text leaves, names only with includeNames', () => {
+    const patterns = sensitiveFields(Course).fields.filter((field) =>
+      field.path.startsWith('inventory.'),
+    );
+    expect(patterns.map((field) => field.path)).toContain('inventory.people.*.label');
+    // Generated courses, half of them with a generated inventory put in (more people, every
+    // relationship field filled in, bigger circles).
+    const courses = fc
+      .tuple(
+        courseArbitrary({ marker: MARKER, maxSteps: 30 }),
+        fc.option(inventoryArbitrary({ marker: MARKER, maxPeople: 8 }), { nil: undefined }),
+      )
+      .map(([{ state }, inventory]) => (inventory === undefined ? state : { ...state, inventory }));
+    fc.assert(
+      fc.property(courses, fc.boolean(), (state: DeepReadonly<Course>, includeNames) => {
+        const options = {
+          idPrefix: 'c',
+          subject: 'Patient/p-1',
+          effective: '2026-03-02',
+          includeNames,
+        };
+        const result = toRelatedPersons(state, options);
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(toRelatedPersons(state, options)).toEqual(result);
+        const { people, circle } = state.inventory;
+        const ids = Object.keys(people).sort();
+        const { relatedPersons, closenessObservations } = result.value;
+        expect(relatedPersons).toHaveLength(ids.length);
+        expect(closenessObservations.map((observation) => observation.valueInteger)).toEqual(
+          ids.flatMap((id) => {
+            const ring = circle.placements[id as keyof typeof circle.placements];
+            return ring === undefined ? [] : [ring];
+          }),
+        );
+        for (const resource of [...relatedPersons, ...closenessObservations]) {
+          expect(fhirProblems(resource)).toEqual([]);
+        }
+        const labels = ids.map((id) => people[id as keyof typeof people]?.label ?? '');
+        expect(relatedPersons.map((person) => person.name)).toEqual(
+          labels.map((label) => (includeNames ? [{ text: label }] : undefined)),
+        );
+
+        // No string of a field the schemas mark sensitive appears anywhere but in the names
+        // asked for (which are exactly the labels, as checked above).
+        const json = JSON.stringify(withoutNames(result.value));
+        const full = JSON.stringify(result.value);
+        const texts = patterns.flatMap((field) => stringsAt(state, field.path));
+        // Every marked text of the inventory is found (so none is missed here).
+        expect(texts).toHaveLength(JSON.stringify(state.inventory).split(MARKER).length - 1);
+        for (const text of texts) {
+          expect(json).not.toContain(text);
+          if (!includeNames) expect(full).not.toContain(text);
+        }
+        expect(json).not.toContain(MARKER);
+
+        // De-identifying the course first changes nothing but the names.
+        const blank = deidentify(state, { names: 'replace', freeText: 'replace' });
+        expect(blank.ok).toBe(true);
+        if (!blank.ok) return;
+        const again = toRelatedPersons(blank.value.course, options);
+        expect(again.ok && withoutNames(again.value)).toEqual(withoutNames(result.value));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a broken inventory is refused for what the mapping reads, and nothing sensitive leaks either way', () => {
+    const read = new Set(['id', 'label', 'relationship', 'period']);
+    fc.assert(
+      fc.property(invalidInventoryArbitrary({ marker: MARKER }), ({ value, expected }) => {
+        const result = toRelatedPersons({ inventory: value } as never, {
+          idPrefix: 'c',
+          subject: 'Patient/p-1',
+          effective: '2026-03-02',
+        });
+        const path = expected.path ?? [];
+        // Unknown keys and fields it never reads (vital status, free text) are not its concern.
+        const mustRefuse =
+          path[0] === 'circle' || (path[0] === 'people' && read.has(String(path[2])));
+        if (mustRefuse) {
+          expect(result.ok).toBe(false);
+          if (result.ok) return;
+          expect(
+            result.error.issues.map((found) => [found.code, found.path.join('.')]),
+          ).toContainEqual([expected.code, ['course', 'inventory', ...path].join('.')]);
+        }
+        if (result.ok) {
+          for (const resource of [
+            ...result.value.relatedPersons,
+            ...result.value.closenessObservations,
+          ]) {
+            expect(fhirProblems(resource)).toEqual([]);
+          }
+          expect(JSON.stringify(result.value)).not.toContain(MARKER);
+        } else {
+          for (const found of result.error.issues) expectClean(found);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
+
+/** The resources with every RelatedPerson's `name` taken out. */
+function withoutNames(resources: DeepReadonly<RelatedPersonResources>): unknown {
+  return {
+    ...resources,
+    relatedPersons: resources.relatedPersons.map(({ name: _name, ...rest }) => rest),
+  };
+}
+
+/** Every string at a path pattern of `sensitiveFields` (`*` any key, `[]` any item). */
+function stringsAt(value: unknown, pattern: string): string[] {
+  let found: unknown[] = [value];
+  for (const part of pattern.split('.')) {
+    const list = part.endsWith('[]');
+    const key = list ? part.slice(0, -2) : part;
+    found = found.flatMap((node) => {
+      if (typeof node !== 'object' || node === null) return [];
+      const record = node as Record<string, unknown>;
+      const children = key === '*' ? Object.values(record) : [record[key]];
+      return list
+        ? children.flatMap((child): unknown[] => (Array.isArray(child) ? (child as unknown[]) : []))
+        : children;
+    });
+  }
+  return found.filter((item): item is string => typeof item === 'string');
+}
 
 /** An issue's message and path carry none of the input's marked text. */
 function expectClean(found: Issue): void {

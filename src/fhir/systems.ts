@@ -21,6 +21,10 @@ export const fhirSystems = deepFreeze({
   usCoreConditionCategory: 'http://hl7.org/fhir/us/core/CodeSystem/condition-category',
   /** HL7 v3 ActCode (`AMB`, `VR`) for `Encounter.class`. */
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  /** HL7 v3 RoleCode (`PRN`, `SIGOTHR`, ...) for `RelatedPerson.relationship`. */
+  roleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
+  /** HL7 plan-definition types (`clinical-protocol`). */
+  planDefinitionType: 'http://terminology.hl7.org/CodeSystem/plan-definition-type',
   /** UCUM, for session length in minutes. */
   ucum: 'http://unitsofmeasure.org',
   /** The core extension carrying a coded answer's numeric value (valueDecimal). */
@@ -41,6 +45,16 @@ export const fhirSystems = deepFreeze({
   sessionStatus: 'https://iptkit.dev/fhir/CodeSystem/session-status',
   /** iptkit: risk flags raised by measures. */
   riskFlag: 'https://iptkit.dev/fhir/CodeSystem/risk-flag',
+  /**
+   * iptkit: what is observed of the interpersonal inventory (`closeness-ring`, the ring a person
+   * is placed in, 0 = innermost; `closeness-ring-count`, how many rings the circle has).
+   */
+  interpersonalInventory: 'https://iptkit.dev/fhir/CodeSystem/interpersonal-inventory',
+  /**
+   * iptkit: the default base of canonical URLs, for the catalog protocols as PlanDefinitions
+   * (`<base>/PlanDefinition/<protocol id>`). Give your own base for your own protocols.
+   */
+  canonicalBase: 'https://iptkit.dev/fhir',
   /** iptkit extension: the phase of the course (on CarePlan and Encounter), valueCoding. */
   phaseExtension: 'https://iptkit.dev/fhir/StructureDefinition/ipt-phase',
   /** iptkit extension: how the session went (on Encounter), valueCoding. */

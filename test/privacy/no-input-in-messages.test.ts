@@ -38,6 +38,8 @@ import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.j
 import { toObservation } from '../../src/fhir/observation.js';
 import { toRiskFlag } from '../../src/fhir/flag.js';
 import { toCarePlan } from '../../src/fhir/care-plan.js';
+import { toPlanDefinition } from '../../src/fhir/plan-definition.js';
+import { toRelatedPersons } from '../../src/fhir/related-person.js';
 import { parseWith, safeParseWith } from '../../src/internal/parse.js';
 import {
   addPerson,
@@ -298,6 +300,29 @@ const entries: Entry[] = [
     call: (input) => {
       const { course: value, options } = (input ?? {}) as { course?: unknown; options?: unknown };
       return reported(() => toCarePlan(value as never, options as never));
+    },
+  },
+  {
+    name: 'toPlanDefinition',
+    bases: [
+      { protocol: plain(protocols.ipt), options: { canonicalBase: 'https://example.org/fhir' } },
+    ],
+    call: (input) => {
+      const { protocol, options } = (input ?? {}) as { protocol?: unknown; options?: unknown };
+      return reported(() => toPlanDefinition(protocol as never, options as never));
+    },
+  },
+  {
+    name: 'toRelatedPersons',
+    bases: [
+      {
+        course: plain(course),
+        options: { idPrefix: 'c-1', subject: 'Patient/p-1', effective: '2026-03-02' },
+      },
+    ],
+    call: (input) => {
+      const { course: value, options } = (input ?? {}) as { course?: unknown; options?: unknown };
+      return reported(() => toRelatedPersons(value as never, options as never));
     },
   },
   {
