@@ -34,7 +34,13 @@ function expectAgreesWithZod(schema: z.ZodType, value: unknown): boolean {
  * The acceptors built for values straight from `JSON.parse` answer, on such a value, as the
  * ordinary ones do: checked on the value as a JSON file would carry it (when it has a JSON form).
  */
+let jsonChecks = 0;
+
 function expectJsonModeAgrees(schema: z.ZodType, value: unknown): void {
+  // Every third value is enough to hold the modes together (thousands a run), and keeps the
+  // suite fast.
+  jsonChecks += 1;
+  if (jsonChecks % 3 !== 0) return;
   // JSON.stringify gives undefined (despite its type) for a value with no JSON form.
   let text: unknown;
   try {
@@ -42,7 +48,8 @@ function expectJsonModeAgrees(schema: z.ZodType, value: unknown): void {
   } catch {
     return;
   }
-  if (typeof text !== 'string') return;
+  // Huge values (some mutations make them) only repeat what the small ones show, slowly.
+  if (typeof text !== 'string' || text.length > 20_000) return;
   const parsed: unknown = JSON.parse(text);
   const ordinary = acceptorOf(schema)(parsed);
   expect(acceptorOf(schema, { json: true })(parsed)).toBe(ordinary);
