@@ -98,4 +98,31 @@ describe('summarizeNdjson: the fast path gives what the ordinary path gives', ()
     const shallow = await summarizeNdjson(text, { limits: { maxDepth: 4 } });
     expect(shallow.badLines[0]?.issues[0]?.code).toBe('limit-depth');
   });
+
+  it('a prototype changed by onCourse between two lines is noticed on the next line', async () => {
+    const [events] = documentSamples();
+    const line = JSON.stringify(events);
+    const prototype = Object.prototype as Record<string, unknown>;
+    try {
+      // One chunk: the three lines are read with no await between them.
+      const result = await summarizeNdjson(`${line}\n${line}\n${line}`, {
+        onCourse: (_course, count) => {
+          // A hidden key that the protocol schema reads (an optional field), with a bad value.
+          if (count === 1) {
+            Object.defineProperty(prototype, 'entry', {
+              value: 'not an entry condition',
+              enumerable: false,
+              configurable: true,
+            });
+          }
+        },
+      });
+      // The first line was read before the change; the next two see it, as zod would.
+      expect(result.courses).toBe(1);
+      expect(result.badLines.map((bad) => bad.line)).toStrictEqual([2, 3]);
+    } finally {
+      Reflect.deleteProperty(prototype, 'entry');
+    }
+    expect((await summarizeNdjson([line, '\n', line])).courses).toBe(2);
+  });
 });

@@ -12,6 +12,7 @@ import {
 } from '../document/document.js';
 import { acceptedDepth, acceptorOf } from '../internal/acceptor.js';
 import { checkLimits, resolveLimits, type InputLimits } from '../internal/limits.js';
+import { prototypeIsStandard } from '../internal/plain-copy.js';
 import { deepFreeze, freezeTree, type DeepReadonly } from '../internal/deep-freeze.js';
 import { issuesFromZod, type Issue, type IssuePath } from '../internal/issues.js';
 import {
@@ -228,8 +229,13 @@ async function feed(
   source: NdjsonSource,
   splitter: LineSplitter,
   emit: LineHandler,
+  beforeChunk?: () => void,
 ): Promise<void> {
-  for await (const text of textOf(source)) splitter.push(text, emit);
+  for await (const text of textOf(source)) {
+    beforeChunk?.();
+    splitter.push(text, emit);
+  }
+  beforeChunk?.();
   splitter.end(emit);
 }
 
@@ -322,9 +328,17 @@ const acceptEnvelope = acceptorOf(DocumentEnvelope, { json: true });
  * settle it (no course object, another protocol, any issue), leaving the verdict and the issues
  * to the full schema. The course schema has no cross-field refinement, so the verdict is the same.
  */
-function rememberedSnapshot(data: unknown, owned: boolean): DeepReadonly<Course> | undefined {
+function rememberedSnapshot(
+  data: unknown,
+  owned: boolean,
+  prototypeChecked = false,
+): DeepReadonly<Course> | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const protocol = rememberedProtocol((data as { protocol?: unknown }).protocol, owned);
+  const protocol = rememberedProtocol(
+    (data as { protocol?: unknown }).protocol,
+    owned,
+    prototypeChecked,
+  );
   if (protocol === undefined) return undefined;
   if (owned && acceptCourseWithoutProtocol(data)) {
     return { ...(data as Omit<Course, 'protocol'>), protocol };
@@ -382,11 +396,19 @@ function lineLimits(given: Partial<InputLimits> | undefined): LineLimits {
  * snapshot's course, instead of zod. Any failure gives `undefined`, so that the issues come from
  * the ordinary way.
  */
-function readAccepted(value: unknown, limits: LineLimits): LineResult | undefined {
+function readAccepted(
+  value: unknown,
+  limits: LineLimits,
+  prototypeChecked: boolean,
+): LineResult | undefined {
   if (!acceptEnvelope(value)) return undefined;
   const { schema, version, data } = value as { schema: string; version: number; data: unknown };
   if (schema === 'iptkit/course-events' && version === EVENTS_VERSION && limits.eventsDepthOk) {
-    const result = replayUnfrozen(data, {}, { limitsChecked: true, acceptedOnly: true });
+    const result = replayUnfrozen(
+      data,
+      {},
+      { limitsChecked: true, acceptedOnly: true, prototypeChecked },
+    );
     if (result === undefined || !result.ok || result.value === null) return undefined;
     return { ok: true, course: result.value };
   }
@@ -395,7 +417,7 @@ function readAccepted(value: unknown, limits: LineLimits): LineResult | undefine
     version === SNAPSHOT_VERSION &&
     limits.snapshotDepthOk
   ) {
-    const course = rememberedSnapshot(data, true);
+    const course = rememberedSnapshot(data, true, prototypeChecked);
     if (course === undefined) return undefined;
     // Broken invariants are issues of their own: the ordinary path reports them (the same ones).
     return courseSnapshotIssues(course).length > 0 ? undefined : { ok: true, course };
@@ -412,7 +434,7 @@ function readAccepted(value: unknown, limits: LineLimits): LineResult | undefine
  * it), its protocol through the memo of protocols already validated. Any other document goes
  * through `migrateDocument`. Before all that, the fast path above is tried.
  */
-function readCourse(text: string, limits: LineLimits): LineResult {
+function readCourse(text: string, limits: LineLimits, prototypeChecked: boolean): LineResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -420,7 +442,7 @@ function readCourse(text: string, limits: LineLimits): LineResult {
     return { ok: false, issues: [{ code: 'invalid-json', path: [] }] };
   }
   if (text.length <= limits.impliedUpTo) {
-    const fast = readAccepted(value, limits);
+    const fast = readAccepted(value, limits, prototypeChecked);
     if (fast !== undefined) return fast;
   }
   const tooBig = checkLimits(value, limits.given, { eventStreamAt: ['data'] });
@@ -497,6 +519,7 @@ export async function summarizeNdjson(
   const accumulator = createCohortAccumulator(given);
   const onCourse = given.onCourse;
   const limits = lineLimits(given.limits);
+  let standard: boolean | undefined;
   const maxBadLines = limitOr(given.maxReportedBadLines, DEFAULT_MAX_BAD_LINES);
   const badLines: NdjsonBadLine[] = [];
   let badLineCount = 0;
@@ -523,7 +546,10 @@ export async function summarizeNdjson(
     if (isBlank(text)) return;
     let result: LineResult;
     try {
-      result = readCourse(text, limits);
+      // Whether Object.prototype is standard is asked once per chunk: only this reader's code
+      // runs between the lines of a chunk, except `onCourse`, after which it is asked again.
+      standard ??= prototypeIsStandard();
+      result = readCourse(text, limits, standard);
     } catch {
       result = { ok: false, issues: [{ code: 'unreadable-input', path: [] }] };
     }
@@ -534,13 +560,20 @@ export async function summarizeNdjson(
     courses += 1;
     addTrustedCourse(accumulator, result.course);
     // Courses are read without being frozen (see readCourse); one handed out is frozen.
-    onCourse?.(freezeTree(result.course), courses);
+    if (onCourse !== undefined) {
+      standard = undefined;
+      onCourse(freezeTree(result.course), courses);
+    }
   };
 
   await feed(
     source,
     new LineSplitter(limitOr(given.maxLineLength, DEFAULT_MAX_LINE_LENGTH)),
     onLine,
+    () => {
+      // Other code may have run while the next chunk was awaited.
+      standard = undefined;
+    },
   );
   return deepFreeze({
     summary: accumulator.summary(),

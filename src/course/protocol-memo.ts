@@ -141,16 +141,19 @@ function sameDataAs(known: unknown): (input: unknown) => boolean {
  * @param input - The protocol as stored (untrusted).
  * @param fromJson - The input comes straight from the caller's own `JSON.parse` (a quicker
  *   comparison is then enough).
+ * @param prototypeChecked - The caller has just found `Object.prototype` standard
+ *   (`prototypeIsStandard`), and no code but iptkit's has run since: the check is not repeated.
  * @returns The protocol as the {@link Protocol} schema outputs it, or `undefined`.
  * @internal
  */
 export function rememberedProtocol(
   input: unknown,
   fromJson = false,
+  prototypeChecked = false,
 ): DeepReadonly<Protocol> | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
   const id = (input as { id?: unknown }).id;
-  if (typeof id !== 'string' || !prototypeIsStandard()) return undefined;
+  if (typeof id !== 'string' || (!prototypeChecked && !prototypeIsStandard())) return undefined;
   const known = remembered.get(id);
   if (known !== undefined && (fromJson ? known.sameJson(input) : sameData(input, known.input))) {
     return known.protocol;

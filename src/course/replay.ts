@@ -106,11 +106,11 @@ type ParsedEvent = { success: true; data: CourseEvent } | { success: false; erro
  * protocol-memo.ts) has its other keys checked that way and gets the remembered protocol.
  * `undefined` when the acceptor cannot vouch for the event (it may still be valid).
  */
-function acceptedEvent(raw: unknown): CourseEvent | undefined {
+function acceptedEvent(raw: unknown, prototypeChecked: boolean): CourseEvent | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const candidate = raw as { type?: unknown; protocol?: unknown };
   if (candidate.type === 'course-started') {
-    const protocol = rememberedProtocol(candidate.protocol, true);
+    const protocol = rememberedProtocol(candidate.protocol, true, prototypeChecked);
     if (protocol !== undefined && acceptStartedWithoutProtocol(raw)) {
       return { ...raw, protocol } as CourseEvent;
     }
@@ -164,6 +164,11 @@ export interface ReplayShortcuts {
    * finds the verdict and the issues). Implies `owned`.
    */
   readonly acceptedOnly?: boolean;
+  /**
+   * The caller has just found `Object.prototype` standard (`prototypeIsStandard`), and only
+   * iptkit's code runs until the replay ends: the memo of protocols does not check it again.
+   */
+  readonly prototypeChecked?: boolean;
 }
 
 /**
@@ -189,6 +194,7 @@ export function replayUnfrozen(
   shortcuts: ReplayShortcuts = {},
 ): Result<Course | null, ReplayError> | undefined {
   const acceptedOnly = shortcuts.acceptedOnly === true;
+  const prototypeChecked = shortcuts.prototypeChecked === true;
   const owned = acceptedOnly || shortcuts.owned === true;
   let list: readonly unknown[];
   try {
@@ -241,7 +247,7 @@ export function replayUnfrozen(
     // input such as a revoked proxy: it all happens inside the try.
     try {
       const raw: unknown = list[index];
-      const vouched = owned ? acceptedEvent(raw) : undefined;
+      const vouched = owned ? acceptedEvent(raw, prototypeChecked) : undefined;
       let event: CourseEvent;
       if (vouched !== undefined) event = vouched;
       else if (acceptedOnly) return undefined;
