@@ -5,12 +5,10 @@
  * `forEachCourseInput`, which turns a value that is not a list, or a list that fails while it is
  * read, into issues instead of an exception.
  */
-import * as z from 'zod';
 import { courseInvariantIssues } from '../course/invariants.js';
-import { rememberedProtocol } from '../course/protocol-memo.js';
+import { acceptedCourse } from '../course/accepted-course.js';
 import { Course } from '../course/state.js';
 import { isVouchedCourse, vouchForCourse } from '../course/vouched.js';
-import { acceptorOf } from '../internal/acceptor.js';
 import { freezeTree, type DeepReadonly } from '../internal/deep-freeze.js';
 import {
   issue,
@@ -48,11 +46,6 @@ export function checkCourseInput(value: unknown): Result<DeepReadonly<Course>, V
   return parsed.ok ? withInvariants(parsed.value) : parsed;
 }
 
-// Only for the plain copies made below, which are JSON-like data.
-const acceptCourseWithoutProtocol = acceptorOf(Course.extend({ protocol: z.unknown() }), {
-  json: true,
-});
-
 /**
  * The fast way through {@link checkCourseInput}: a plain copy of the value (each part read once;
  * none for a value that is not plain data or is over the default size limits, which
@@ -62,11 +55,8 @@ const acceptCourseWithoutProtocol = acceptorOf(Course.extend({ protocol: z.unkno
  */
 function acceptedCopy(value: unknown): Course | undefined {
   if (!prototypeIsStandard()) return undefined;
-  const copy = plainCopy(value, COPY_LIMITS);
-  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) return undefined;
-  const protocol = rememberedProtocol((copy as { protocol?: unknown }).protocol, true);
-  if (protocol === undefined || !acceptCourseWithoutProtocol(copy)) return undefined;
-  return { ...(copy as Omit<Course, 'protocol'>), protocol } as Course;
+  // Just checked above: the memo of protocols need not check it again.
+  return acceptedCourse(plainCopy(value, COPY_LIMITS), true);
 }
 
 const COPY_LIMITS: PlainCopyLimits = {

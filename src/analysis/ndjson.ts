@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { Course } from '../course/state.js';
+import { acceptedCourse, CourseWithoutProtocol } from '../course/accepted-course.js';
 import { CourseEvent } from '../course/events.js';
 import { MAX_REMEMBERED_NESTING, rememberedProtocol } from '../course/protocol-memo.js';
 import { replayUnfrozen, type ReplayError } from '../course/replay.js';
@@ -315,10 +315,7 @@ function checkedSnapshot(course: DeepReadonly<Course> | null): LineResult {
   return broken.length > 0 ? { ok: false, issues: issuesOf(broken, []) } : snapshot(course);
 }
 
-/** A snapshot's course with its protocol left to {@link rememberedProtocol}; every other key as is. */
-const CourseWithoutProtocol = Course.extend({ protocol: z.unknown() });
 // Only for values this reader parsed itself with JSON.parse.
-const acceptCourseWithoutProtocol = acceptorOf(CourseWithoutProtocol, { json: true });
 const acceptEnvelope = acceptorOf(DocumentEnvelope, { json: true });
 
 /**
@@ -333,17 +330,10 @@ function rememberedSnapshot(
   owned: boolean,
   prototypeChecked = false,
 ): DeepReadonly<Course> | undefined {
+  if (owned) return acceptedCourse(data, prototypeChecked);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const protocol = rememberedProtocol(
-    (data as { protocol?: unknown }).protocol,
-    owned,
-    prototypeChecked,
-  );
+  const protocol = rememberedProtocol((data as { protocol?: unknown }).protocol);
   if (protocol === undefined) return undefined;
-  if (owned && acceptCourseWithoutProtocol(data)) {
-    return { ...(data as Omit<Course, 'protocol'>), protocol };
-  }
-  if (owned) return undefined;
   const rest = CourseWithoutProtocol.safeParse(data, { reportInput: false });
   return rest.success ? { ...rest.data, protocol } : undefined;
 }

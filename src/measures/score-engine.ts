@@ -433,15 +433,7 @@ function scoreUnsafe(
   const flags: Record<string, boolean> = {};
   for (const flag of compiled.flags)
     flags[flag.id] = (answers[flag.item] ?? -Infinity) >= flag.atLeast;
-  let band: ScoredBand | null = null;
-  if (total !== null && bands !== undefined) {
-    for (const candidate of bands) {
-      if (total >= candidate.min && total <= candidate.max) {
-        band = candidate;
-        break;
-      }
-    }
-  }
+  const band = total !== null && bands !== undefined ? bandOf(bands, total) : null;
   return ok({
     instrument: compiled.instrument,
     total,
@@ -452,6 +444,14 @@ function scoreUnsafe(
     missingHandling,
     responses: answers,
   });
+}
+
+/** The first band of a set whose bounds hold a total, or `null`. */
+function bandOf(bands: readonly ScoredBand[], total: number): ScoredBand | null {
+  for (const candidate of bands) {
+    if (total >= candidate.min && total <= candidate.max) return candidate;
+  }
+  return null;
 }
 
 /** The parts of a stored score that {@link answersGiveScore} compares. */
@@ -511,12 +511,7 @@ export function answersGiveScore(
   if (bandSetId !== undefined) {
     const bands = compiled.bandSets.get(bandSetId);
     if (bands === undefined) return undefined;
-    for (const candidate of bands) {
-      if (sum >= candidate.min && sum <= candidate.max) {
-        band = candidate;
-        break;
-      }
-    }
+    band = bandOf(bands, sum);
   }
   if (stored.total !== sum || stored.missingHandling !== 'none' || stored.missing.length > 0) {
     return false;
