@@ -41,6 +41,11 @@ function looksLikeState(state: unknown): state is CourseState {
   const candidate = state as Partial<Record<keyof Course, unknown>>;
   return (
     typeof candidate.courseId === 'string' &&
+    // The two fields an event copies from the state (phase-advanced's `from`, termination-raised's
+    // `afterSession`) must be plain values: an object there would be shared with, and frozen in,
+    // the events returned.
+    typeof candidate.phase === 'string' &&
+    typeof candidate.sessionCount === 'number' &&
     typeof candidate.protocol === 'object' &&
     typeof candidate.contract === 'object' &&
     typeof candidate.sessions === 'object' &&

@@ -899,6 +899,8 @@ describe('regressions: bugs found while writing these tests', () => {
   test('[DESIGN 3] invalid-state: execute refuses a look-alike state instead of throwing', () => {
     const lookAlike = {
       courseId: 'c',
+      phase: 'initial',
+      sessionCount: 0,
       protocol: { phases: [] },
       contract: {},
       sessions: {},
@@ -907,6 +909,22 @@ describe('regressions: bugs found while writing these tests', () => {
     } as unknown as CourseState;
     const command = { type: 'place-in-circle', personId: 'p1', ring: 0 };
     expectRule(execute(lookAlike, command), 'invalid-state');
+  });
+
+  test('[DESIGN 3] invalid-state: a tampered state whose copied fields are not plain values', () => {
+    // Found by the fuzz suite: a boxed sessionCount went into termination-raised's afterSession
+    // and was frozen with the events, changing the caller's state.
+    const started = execute(null, startIpt());
+    if (!started.ok) throw new Error('the course did not start');
+    const base = JSON.parse(JSON.stringify(started.value.state)) as Record<string, unknown>;
+    const boxedCount = { ...base, sessionCount: Object(0) as unknown };
+    const boxedPhase = { ...base, phase: Object('initial') as unknown };
+    const raise = { type: 'raise-termination', date: week(1) };
+    const advance = { type: 'advance-phase', to: 'middle', date: week(1) };
+    expectRule(decide(boxedCount as unknown as CourseState, raise), 'invalid-state');
+    expectRule(decide(boxedPhase as unknown as CourseState, advance), 'invalid-state');
+    expect(Object.isFrozen(boxedCount.sessionCount)).toBe(false);
+    expect(Object.isFrozen(boxedPhase.phase)).toBe(false);
   });
 });
 
