@@ -9,6 +9,7 @@
  * setting), `compileJit` returns `undefined` and the closure version is used.
  */
 import * as z from 'zod';
+import { fastPattern } from './fast-patterns.js';
 
 /** What the generator reads of zod's internals (see acceptor.ts for the same shapes). */
 export interface JitNode {
@@ -146,6 +147,8 @@ export function compileJit(
         traits.has('$ZodISODateTime')) &&
       def.pattern instanceof RegExp
     ) {
+      const fast = fastPattern(def.pattern);
+      if (fast !== undefined) return `if(!${constant(fast)}(${v}))return false;`;
       const pattern = constant(def.pattern);
       return `${pattern}.lastIndex=0;if(!${pattern}.test(${v}))return false;`;
     }

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { compileJit, isPlainObject, type JitNode, type JitSettings } from './acceptor-jit.js';
+import { fastPattern } from './fast-patterns.js';
 
 /**
  * A fast yes/no check derived from a zod schema: `true` only when parsing the value with the
@@ -145,6 +146,8 @@ function checkPredicate(check: Node): Acceptor {
     def.pattern instanceof RegExp
   ) {
     const pattern = def.pattern;
+    const fast = fastPattern(pattern);
+    if (fast !== undefined) return (value) => fast(value as string);
     return (value) => {
       pattern.lastIndex = 0;
       return pattern.test(value as string);
