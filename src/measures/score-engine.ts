@@ -172,6 +172,8 @@ interface Compiled {
   readonly countingTotal: number;
   readonly range: { readonly min: number; readonly max: number };
   readonly idSet: ReadonlySet<string>;
+  /** The items by id (ids are unique: the instrument check refuses a duplicate). */
+  readonly byId: ReadonlyMap<string, CompiledItem>;
   readonly flags: readonly {
     readonly id: string;
     readonly item: string;
@@ -226,6 +228,7 @@ function compile(given: ScoringSpec, check: InstrumentCheck): Compiled | undefin
     countingTotal: items.filter((item) => item.counting).length,
     range: Object.freeze(rangeOf(instrument.items)),
     idSet: new Set(items.map((item) => item.id)),
+    byId: new Map(items.map((item) => [item.id, item])),
     flags: instrument.flags.map((flag) => ({
       id: flag.id,
       item: flag.item,
@@ -489,23 +492,21 @@ export function answersGiveScore(
   const compiled = compile(instrument, check);
   if (!compiled?.flagIdsUnique) return undefined;
   const record = responses as Record<string, unknown>;
+  // Each own key must be an item answered with one of its values; a counting item left out, a
+  // key that is no item, or an item given as null is left to the full scoring.
   let sum = 0;
-  let answered = 0;
-  for (const item of compiled.items) {
-    const value = Object.hasOwn(record, item.id) ? record[item.id] : undefined;
-    if (value === undefined || value === null) {
-      if (item.counting) return undefined;
-      continue;
-    }
+  let counted = 0;
+  for (const key of Object.keys(record)) {
+    const item = compiled.byId.get(key);
+    if (item === undefined) return undefined;
+    const value = record[key];
     if (typeof value !== 'number' || !item.allowed.has(value)) return undefined;
-    answered += 1;
-    if (item.counting) sum += value;
+    if (item.counting) {
+      sum += value;
+      counted += 1;
+    }
   }
-  // As scoring counts them: own enumerable keys; any key that is not an answered item is left to
-  // the full scoring (an unknown item, or an unanswered one given as null).
-  let keys = 0;
-  for (const key in record) if (Object.hasOwn(record, key)) keys += 1;
-  if (keys !== answered) return undefined;
+  if (counted !== compiled.countingTotal) return undefined;
   let band: ScoredBand | null = null;
   const bandSetId = instrument.defaultBandSet;
   if (bandSetId !== undefined) {
