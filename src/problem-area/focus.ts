@@ -99,6 +99,9 @@ export interface FocusRules {
   };
 }
 
+/** What {@link checkFocusForProtocol} returns for an allowed focus (shared: it is frozen). */
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
 /**
  * Checks that a (valid) focus is one the protocol's manual allows: its area is in the manual's
  * set, and, where the manual's grief means a death, the loss is a death.
@@ -129,5 +132,5 @@ export function checkFocusForProtocol(protocol: FocusRules, focus: Focus): reado
       ),
     );
   }
-  return Object.freeze(found);
+  return found.length === 0 ? NO_ISSUES : Object.freeze(found);
 }
