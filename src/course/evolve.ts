@@ -3,7 +3,7 @@ import { clonePlain } from '../internal/clone.js';
 import { produce } from 'immer';
 import { deepFreeze } from '../internal/deep-freeze.js';
 import type { Phase } from '../protocol/phases.js';
-import type { Course, CourseSession, CourseState } from './state.js';
+import type { Course, CourseSession, CourseState, MeasureRecord } from './state.js';
 import type { CourseEvent } from './events.js';
 
 type Started = Extract<CourseEvent, { type: 'course-started' }>;
@@ -33,19 +33,88 @@ export function startedState(event: Started): Course {
   };
 }
 
+type SessionEvent = Extract<CourseEvent, { type: 'session-recorded' }>;
+type MeasureEvent = Extract<CourseEvent, { type: 'measure-recorded' }>;
+
 /**
- * An event's own fields without `type` and `recordedAt`: what `const { type, recordedAt, ...rest }
- * = event` gives, built with a plain loop because object rest is roughly ten times slower in V8
- * and replay does it for every session and measure.
+ * `true` when `TCopied` names every field of `TRecord`. {@link SessionCopied} and
+ * {@link MeasureCopied} only compile while it holds: a field added to the session or measure
+ * schemas must be copied by {@link sessionOf} or {@link measureOf} too.
+ * @internal
  */
-function withoutMeta<TEvent extends { readonly type: string; readonly recordedAt?: string }>(
-  event: TEvent,
-): Omit<TEvent, 'type' | 'recordedAt'> {
-  const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(event)) {
-    if (key !== 'type' && key !== 'recordedAt') rest[key] = event[key as keyof TEvent];
+export type CopiesEveryField<TRecord, TCopied extends keyof TRecord> = [
+  Exclude<keyof TRecord, TCopied>,
+] extends [never]
+  ? true
+  : false;
+/** @internal */
+export type MustHold<TCondition extends true> = TCondition;
+/** @internal */
+export type SessionCopied = MustHold<
+  CopiesEveryField<
+    CourseSession,
+    | 'sessionId'
+    | 'number'
+    | 'date'
+    | 'status'
+    | 'techniques'
+    | 'minutes'
+    | 'withParentOrCaregiver'
+    | 'phase'
+  >
+>;
+/** @internal */
+export type MeasureCopied = MustHold<
+  CopiesEveryField<
+    MeasureRecord,
+    | 'measureId'
+    | 'date'
+    | 'instrument'
+    | 'instrumentVersion'
+    | 'responses'
+    | 'missing'
+    | 'bandSet'
+    | 'score'
+    | 'sessionId'
+  >
+>;
+
+/**
+ * The session a `session-recorded` event files, in the phase in force: the event's fields in the
+ * schema's order (as `decide` writes them and a parsed snapshot has them), built as a literal because replay does this for
+ * every session and a copy key by key costs several times more.
+ */
+function sessionOf(event: SessionEvent, phase: Phase): CourseSession {
+  const session: { -readonly [TKey in keyof CourseSession]?: CourseSession[TKey] } = {
+    sessionId: event.sessionId,
+    number: event.number,
+    date: event.date,
+    status: event.status,
+  };
+  if (event.techniques !== undefined) session.techniques = event.techniques;
+  if (event.minutes !== undefined) session.minutes = event.minutes;
+  if (event.withParentOrCaregiver !== undefined) {
+    session.withParentOrCaregiver = event.withParentOrCaregiver;
   }
-  return rest as Omit<TEvent, 'type' | 'recordedAt'>;
+  // Last, where the schema (and so a parsed snapshot) has it.
+  session.phase = phase;
+  return session as CourseSession;
+}
+
+/** The measure a `measure-recorded` event files (see {@link sessionOf}). */
+function measureOf(event: MeasureEvent): MeasureRecord {
+  const record: { -readonly [TKey in keyof MeasureRecord]?: MeasureRecord[TKey] } = {
+    measureId: event.measureId,
+    date: event.date,
+    instrument: event.instrument,
+    instrumentVersion: event.instrumentVersion,
+    responses: event.responses,
+  };
+  if (event.missing !== undefined) record.missing = event.missing;
+  if (event.bandSet !== undefined) record.bandSet = event.bandSet;
+  record.score = event.score;
+  if (event.sessionId !== undefined) record.sessionId = event.sessionId;
+  return record as MeasureRecord;
 }
 
 /** Inserts after every element whose date is not later, so equal dates keep arrival order. */
@@ -66,10 +135,8 @@ export function applyEvent(course: Course, event: CourseEvent): void {
     case 'course-started':
       return;
     case 'session-recorded': {
-      // The session is filed with the phase in force (added last, as a spread would add it).
-      const session = withoutMeta(event) as Omit<CourseSession, 'phase'> & { phase?: Phase };
-      session.phase = course.phase;
-      course.sessions[session.sessionId] = session as CourseSession;
+      const session = sessionOf(event, course.phase);
+      course.sessions[session.sessionId] = session;
       course.sessionCount = session.number;
       course.lastSessionDate = session.date;
       return;
@@ -95,7 +162,7 @@ export function applyEvent(course: Course, event: CourseEvent): void {
       insertByDate(course.timeline.moods, event.rating);
       return;
     case 'measure-recorded': {
-      const record = withoutMeta(event);
+      const record = measureOf(event);
       course.measures[record.measureId] = record;
       const flags = record.score.flags;
       for (const flag in flags) {

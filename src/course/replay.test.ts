@@ -141,6 +141,71 @@ function mutate(events: readonly unknown[], change: Mutation): unknown[] {
   return copy;
 }
 
+describe('replay builds records as the schema orders them', () => {
+  // Replay and evolve file sessions and measures field by field (course/evolve.ts); a parsed
+  // snapshot has them in the schema's order. The two must agree, so the JSON of a course does not
+  // depend on how it was rebuilt.
+  test.prop([intentSequence(30)], { numRuns: 100 })(
+    'every session and measure has the keys, in the order, of the same course parsed as a snapshot',
+    (intents) => {
+      const { events, state } = runIntents(intents);
+      const replayed = replay(events);
+      expect(replayed.ok).toBe(true);
+      if (!replayed.ok || replayed.value === null || state === null) return;
+      const parsed = CourseState.parse(JSON.parse(JSON.stringify(replayed.value))) as Course;
+      for (const course of [replayed.value, state]) {
+        for (const [id, found] of Object.entries(course.sessions)) {
+          expect(Object.keys(found)).toEqual(Object.keys(parsed.sessions[id]!));
+        }
+        for (const [id, found] of Object.entries(course.measures)) {
+          expect(Object.keys(found)).toEqual(Object.keys(parsed.measures[id]!));
+        }
+      }
+    },
+  );
+});
+
+describe('replay builds records as the schema orders them (optional fields)', () => {
+  test('a session and a measure with every optional field keep the schema order', () => {
+    const { events, state } = executeAll([
+      startIpt(),
+      session(1, {
+        techniques: ['clarification', 'communication-analysis'],
+        minutes: 50,
+        withParentOrCaregiver: true,
+      }),
+      {
+        ...recordPhq9('m1', DAY0, 0),
+        missing: { kind: 'prorate', maxMissing: 1 },
+        bandSet: 'kroenke-2001',
+        sessionId: 's1',
+      },
+    ]);
+    const replayed = replay(events);
+    if (!replayed.ok || replayed.value === null || state === null) throw new Error('no course');
+    const parsed = CourseState.parse(JSON.parse(JSON.stringify(replayed.value))) as Course;
+    for (const course of [replayed.value, state]) {
+      expect(Object.keys(course.sessions.s1!)).toEqual([
+        'sessionId',
+        'number',
+        'date',
+        'status',
+        'techniques',
+        'minutes',
+        'withParentOrCaregiver',
+        'phase',
+      ]);
+      expect(Object.keys(course.sessions.s1!)).toEqual(Object.keys(parsed.sessions.s1!));
+      expect(Object.keys(course.measures.m1!)).toEqual(Object.keys(parsed.measures.m1!));
+      expect(course.measures.m1).toMatchObject({
+        missing: { kind: 'prorate', maxMissing: 1 },
+        bandSet: 'kroenke-2001',
+        sessionId: 's1',
+      });
+    }
+  });
+});
+
 describe('replay never throws', () => {
   test.prop([fc.anything()], { numRuns: 300 })(
     'on anything: it returns ok(null), ok(a valid course) or a ReplayError',
