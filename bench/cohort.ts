@@ -8,21 +8,25 @@
  */
 import {
   execute,
-  replay,
   toDocument,
   type CourseCommandInput,
   type CourseEvent,
   type CourseState,
 } from '../src/index.js';
-import {
-  addTrustedCourse,
-  createCohortAccumulator,
-  summarizeCohort,
-} from '../src/analysis/cohort.js';
-import { summarizeNdjson } from '../src/analysis/ndjson.js';
 import type { Course } from '../src/course/state.js';
 import type { DeepReadonly } from '../src/internal/deep-freeze.js';
 import { report, type Measurement } from './harness.js';
+import { timedLibrary } from './library.js';
+
+// The courses are set up with the sources; what is timed comes from the build when there is one.
+const {
+  from,
+  summarizeNdjson,
+  replay,
+  createCohortAccumulator,
+  addTrustedCourse,
+  summarizeCohort,
+} = await timedLibrary();
 
 // ------------------------------------------------------------------------------------------------
 // A handful of distinct, realistic courses (built with execute), reused under new ids.
@@ -222,7 +226,9 @@ function asMeasurement(name: string, operationsPerRun: number, milliseconds: num
 // 1. NDJSON throughput against JSON.parse of the same lines.
 // ------------------------------------------------------------------------------------------------
 
-console.log('NDJSON throughput against bare JSON.parse of each line (same lines, same run)');
+console.log(
+  `NDJSON throughput against bare JSON.parse of each line (same lines, same run; iptkit from ${from}/)`,
+);
 for (const [kind, templates] of [
   ['event-stream documents', eventTemplates],
   ['snapshot documents', snapshotTemplates],
