@@ -11,6 +11,10 @@ export default defineConfig({
       'test/fuzz/cli/**',
       'node_modules/**',
     ],
+    // Test files share each worker's module cache instead of importing iptkit afresh per file
+    // (about 45 s less on a 2-core CI machine). The library keeps no state a test could leave
+    // behind, and the tests that touch a built-in prototype restore it in a `finally`.
+    isolate: false,
     typecheck: {
       enabled: true,
       include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
