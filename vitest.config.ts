@@ -15,6 +15,9 @@ export default defineConfig({
     // (about 45 s less on a 2-core CI machine). The library keeps no state a test could leave
     // behind, and the tests that touch a built-in prototype restore it in a `finally`.
     isolate: false,
+    // `npm test` runs this suite beside the type check and the lint (scripts/parallel.ts): a test
+    // that takes a few seconds alone may take longer then. A hung test still fails.
+    testTimeout: 20_000,
     typecheck: {
       enabled: true,
       include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
