@@ -1,4 +1,4 @@
-import { compareIds } from '../inventory/helpers.js';
+import { compareIds } from '../internal/model.js';
 import { CourseInstrumentId, type CourseOutcome } from '../course/commands.js';
 import { sessionsInOrder, measuresInOrder, type Course } from '../course/state.js';
 import { daysBetween } from '../internal/dates.js';

@@ -6,7 +6,7 @@ import type { ValidationError } from '../internal/issues.js';
 import { safeParseWith } from '../internal/parse.js';
 import { ok, type Result } from '../internal/result.js';
 import { sensitiveText } from '../internal/sensitive.js';
-import { fail, frozenCopy, parseAt } from '../inventory/helpers.js';
+import { fail, frozenCopy, parseAt } from '../internal/model.js';
 import { ProblemArea } from '../problem-area/problem-areas.js';
 import type { SourceKey } from '../sources/sources.js';
 

@@ -4,7 +4,7 @@ import { deepFreeze, type DeepReadonly } from '../internal/deep-freeze.js';
 import { issue, validationError, type Issue, type ValidationError } from '../internal/issues.js';
 import { safeParseWith } from '../internal/parse.js';
 import { err, ok, type Result } from '../internal/result.js';
-import { fail, frozenCopy, parseAt } from '../inventory/helpers.js';
+import { fail, frozenCopy, parseAt } from '../internal/model.js';
 import { SourceRef } from '../sources/provenance.js';
 import type { SourceKey } from '../sources/sources.js';
 

@@ -4,7 +4,7 @@ import { IsoDate, IsoDateTime } from '../internal/dates.js';
 import type { DeepReadonly } from '../internal/deep-freeze.js';
 import { sensitiveText } from '../internal/sensitive.js';
 import { CommunicationAnalysis } from '../communication/analysis.js';
-import { idKeyedRecord } from '../inventory/helpers.js';
+import { idKeyedRecord } from '../internal/model.js';
 import { Inventory } from '../inventory/inventory.js';
 import { Timeline } from '../inventory/timeline.js';
 import { MissingPolicy, ItemId } from '../measures/instrument.js';

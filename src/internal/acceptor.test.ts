@@ -8,7 +8,7 @@ import { Protocol } from '../protocol/protocol-schema.js';
 import { protocols } from '../protocol/protocols.js';
 import { intentSequence, runIntents } from '../../test/support/course-arbitraries.js';
 import { allMutations, asJson, type Json } from '../../test/support/mutations.js';
-import { idKeyedRecord } from '../inventory/helpers.js';
+import { idKeyedRecord } from './model.js';
 import { acceptedDepth, acceptorOf } from './acceptor.js';
 import { isIdShaped, PersonId } from './ids.js';
 import { sensitiveText } from './sensitive.js';

@@ -3,7 +3,14 @@ import type { DeepReadonly } from '../internal/deep-freeze.js';
 import { PersonId } from '../internal/ids.js';
 import type { ValidationError } from '../internal/issues.js';
 import { ok, type Result } from '../internal/result.js';
-import { compareIds, fail, frozenCopy, idKeyedRecord, ownValue, parseAt } from './helpers.js';
+import {
+  compareIds,
+  fail,
+  frozenCopy,
+  idKeyedRecord,
+  ownValue,
+  parseAt,
+} from '../internal/model.js';
 
 /**
  * Number of rings a circle has unless the caller asks for another number. Worksheets show three

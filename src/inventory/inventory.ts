@@ -16,7 +16,14 @@ import { PersonId } from '../internal/ids.js';
 import { issue, validationError, type Issue, type ValidationError } from '../internal/issues.js';
 import { err, ok, type Result } from '../internal/result.js';
 import { Circle, createCircle, type CircleOptions } from './circle.js';
-import { compareIds, fail, frozenCopy, idKeyedRecord, ownValue, parseAt } from './helpers.js';
+import {
+  compareIds,
+  fail,
+  frozenCopy,
+  idKeyedRecord,
+  ownValue,
+  parseAt,
+} from '../internal/model.js';
 import {
   InventoryEntry,
   InventoryEntryPatch,

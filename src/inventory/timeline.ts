@@ -5,7 +5,7 @@ import { PersonId } from '../internal/ids.js';
 import { issue, type Issue, type ValidationError } from '../internal/issues.js';
 import { ok, type Result } from '../internal/result.js';
 import { sensitiveText } from '../internal/sensitive.js';
-import { fail, frozenCopy, parseAt } from './helpers.js';
+import { fail, frozenCopy, parseAt } from '../internal/model.js';
 
 /** Scale bounds are kept small so that every computation on ratings stays exact. */
 const SCALE_LIMIT = 1000;

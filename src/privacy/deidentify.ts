@@ -13,7 +13,7 @@ import {
 } from '../internal/issues.js';
 import { err, ok, type Result } from '../internal/result.js';
 import type { Sensitivity } from '../internal/sensitive.js';
-import { parseAt } from '../inventory/helpers.js';
+import { parseAt } from '../internal/model.js';
 import {
   IdKind,
   joinPattern,

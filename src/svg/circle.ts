@@ -3,7 +3,7 @@ import type { DeepReadonly } from '../internal/deep-freeze.js';
 import { issue, validationError, type ValidationError } from '../internal/issues.js';
 import { err, ok, type Result } from '../internal/result.js';
 import { Circle } from '../inventory/circle.js';
-import { compareIds, ownValue, parseAt } from '../inventory/helpers.js';
+import { compareIds, ownValue, parseAt } from '../internal/model.js';
 import { Inventory } from '../inventory/inventory.js';
 import type { InventoryEntry } from '../inventory/person.js';
 import {

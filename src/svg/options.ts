@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { issue, validationError, type Issue, type ValidationError } from '../internal/issues.js';
 import { err, type Result } from '../internal/result.js';
-import { parseAt } from '../inventory/helpers.js';
+import { parseAt } from '../internal/model.js';
 import { SVG_NAMESPACE, element, fingerprint, formatNumber, type Markup } from './xml.js';
 
 /**

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { DeepReadonly } from '../internal/deep-freeze.js';
 import type { ValidationError } from '../internal/issues.js';
 import { err, ok, type Result } from '../internal/result.js';
-import { parseAt } from '../inventory/helpers.js';
+import { parseAt } from '../internal/model.js';
 import { Timeline, type LifeEventKind } from '../inventory/timeline.js';
 import {
   horizontalAxis,

@@ -6,7 +6,7 @@ import { IsoDate } from '../internal/dates.js';
 import type { DeepReadonly } from '../internal/deep-freeze.js';
 import { issue, validationError, type Issue, type ValidationError } from '../internal/issues.js';
 import { err, ok, type Result } from '../internal/result.js';
-import { ownValue, parseAt } from '../inventory/helpers.js';
+import { ownValue, parseAt } from '../internal/model.js';
 import { totalRange, type BandSet } from '../measures/instrument.js';
 import {
   horizontalAxis,

@@ -1,15 +1,19 @@
+/**
+ * Small helpers the models share: frozen copies that never freeze the caller's objects, parsing
+ * with paths, validation failures, id ordering, own-property reads and records keyed by ids.
+ */
 import * as z from 'zod';
-import { acceptorHint } from '../internal/acceptor.js';
-import type { DeepReadonly } from '../internal/deep-freeze.js';
-import { isIdShaped } from '../internal/ids.js';
+import { acceptorHint } from './acceptor.js';
+import type { DeepReadonly } from './deep-freeze.js';
+import { isIdShaped } from './ids.js';
 import {
   issue,
   issuesFromZod,
   validationError,
   type IssuePath,
   type ValidationError,
-} from '../internal/issues.js';
-import { err, ok, type Err, type Result } from '../internal/result.js';
+} from './issues.js';
+import { err, ok, type Err, type Result } from './result.js';
 
 /**
  * Returns a deeply frozen version of a plain data value without touching the value itself: parts
