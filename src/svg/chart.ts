@@ -96,6 +96,26 @@ export interface Tick {
 
 const TICK = 4;
 
+/**
+ * A line through points in order, drawn as one round-joined path (the mood line of a timeline,
+ * the score line of a trajectory); `undefined` for fewer than two points.
+ */
+export function polyline(
+  className: string,
+  points: readonly (readonly [number, number])[],
+  stroke: string,
+): Markup | undefined {
+  if (points.length < 2) return undefined;
+  return element('path', [
+    ['class', className],
+    ['d', `M${points.map(([px, py]) => `${fmt(px)} ${fmt(py)}`).join('L')}`],
+    ['fill', 'none'],
+    ['stroke', stroke],
+    ['stroke-width', 2],
+    ['stroke-linejoin', 'round'],
+  ]);
+}
+
 /** The vertical axis on the left of the plot, with ticks, light grid lines and a rotated title. */
 export function verticalAxis(
   plot: PlotArea,

@@ -7,6 +7,7 @@ import { Timeline, type LifeEventKind } from '../inventory/timeline.js';
 import {
   horizontalAxis,
   legendRow,
+  polyline,
   shape,
   verticalAxis,
   type PlotArea,
@@ -25,7 +26,7 @@ import {
 } from './options.js';
 import { dateOfDayNumber as dateOfDay } from '../internal/dates.js';
 import { dayNumber, dayTicks, linear, numberTicks } from './scale.js';
-import { element, formatNumber as fmt, shorten, type Markup } from './xml.js';
+import { element, shorten, type Markup } from './xml.js';
 
 /**
  * Options of {@link renderTimeline}: the common picture options (size, labels, colours, title,
@@ -254,18 +255,8 @@ function draw(
   body.push(element('g', [['class', 'iptkit-events']], eventMarks));
 
   const points = moods.map((rating) => [x(dayNumber(rating.date)), y(rating.value)] as const);
-  if (points.length >= 2) {
-    body.push(
-      element('path', [
-        ['class', 'iptkit-mood-line'],
-        ['d', `M${points.map(([px, py]) => `${fmt(px)} ${fmt(py)}`).join('L')}`],
-        ['fill', 'none'],
-        ['stroke', palette.mood],
-        ['stroke-width', 2],
-        ['stroke-linejoin', 'round'],
-      ]),
-    );
-  }
+  const moodLine = polyline('iptkit-mood-line', points, palette.mood);
+  if (moodLine !== undefined) body.push(moodLine);
   const moodMarks = moods.map((rating, index) => {
     const [px, py] = points[index] ?? [0, 0];
     const note = labels && rating.note !== undefined ? `: ${rating.note}` : '';

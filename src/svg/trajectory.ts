@@ -11,6 +11,7 @@ import { totalRange, type BandSet } from '../measures/instrument.js';
 import {
   horizontalAxis,
   legendRow,
+  polyline,
   shape,
   verticalAxis,
   type PlotArea,
@@ -479,18 +480,8 @@ function draw(
   }
 
   const coordinates = placed.map((entry) => [x(entry.at), y(entry.point.score)] as const);
-  if (coordinates.length >= 2) {
-    body.push(
-      element('path', [
-        ['class', 'iptkit-score-line'],
-        ['d', `M${coordinates.map(([px, py]) => `${fmt(px)} ${fmt(py)}`).join('L')}`],
-        ['fill', 'none'],
-        ['stroke', palette.score],
-        ['stroke-width', 2],
-        ['stroke-linejoin', 'round'],
-      ]),
-    );
-  }
+  const scoreLine = polyline('iptkit-score-line', coordinates, palette.score);
+  if (scoreLine !== undefined) body.push(scoreLine);
   const marks = placed.map((entry, index) => {
     const [px, py] = coordinates[index] ?? [0, 0];
     const { point } = entry;
