@@ -148,4 +148,28 @@ describe('storedScoreMatches answers as scoring in full does (IPT reference 7.1)
     expect(storedScoreMatches({ ...stored, instrumentVersion: '0.9' })).toBe(false);
     expect(Instrument.safeParse(courseInstruments['phq-9']).success).toBe(true);
   });
+
+  it('an answer under a hidden (non-enumerable) key is left to full scoring, which refuses it', () => {
+    // Found in review: Object.keys does not list a hidden key, but scoring reads every item.
+    const responses = Object.fromEntries(
+      courseInstruments['phq-9'].items
+        .filter((item) => item.countsTowardTotal)
+        .map((item) => [item.id, 0]),
+    );
+    const rescored = scoreStored('phq-9', responses, undefined, undefined);
+    if (!rescored.ok) throw new Error('did not score');
+    const hidden: Record<string, unknown> = { ...responses };
+    Object.defineProperty(hidden, 'difficulty', { value: 99, enumerable: false });
+    expect(
+      answersGiveScore(courseInstruments['phq-9'], hidden, rescored.value.score, (given) => given),
+    ).toBeUndefined();
+    expect(
+      storedScoreMatches({
+        instrument: 'phq-9',
+        instrumentVersion: courseInstruments['phq-9'].version,
+        responses: hidden,
+        score: rescored.value.score,
+      }),
+    ).toBe(false);
+  });
 });

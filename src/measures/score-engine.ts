@@ -174,6 +174,8 @@ interface Compiled {
   readonly idSet: ReadonlySet<string>;
   /** The items by id (ids are unique: the instrument check refuses a duplicate). */
   readonly byId: ReadonlyMap<string, CompiledItem>;
+  /** The items that do not count toward the total (they may be left out). */
+  readonly optional: readonly CompiledItem[];
   readonly flags: readonly {
     readonly id: string;
     readonly item: string;
@@ -229,6 +231,7 @@ function compile(given: ScoringSpec, check: InstrumentCheck): Compiled | undefin
     range: Object.freeze(rangeOf(instrument.items)),
     idSet: new Set(items.map((item) => item.id)),
     byId: new Map(items.map((item) => [item.id, item])),
+    optional: items.filter((item) => !item.counting),
     flags: instrument.flags.map((flag) => ({
       id: flag.id,
       item: flag.item,
@@ -496,6 +499,7 @@ export function answersGiveScore(
   // key that is no item, or an item given as null is left to the full scoring.
   let sum = 0;
   let counted = 0;
+  let others = 0;
   for (const key of Object.keys(record)) {
     const item = compiled.byId.get(key);
     if (item === undefined) return undefined;
@@ -504,9 +508,16 @@ export function answersGiveScore(
     if (item.counting) {
       sum += value;
       counted += 1;
+    } else {
+      others += 1;
     }
   }
   if (counted !== compiled.countingTotal) return undefined;
+  // Scoring reads every item as an own property, enumerable or not: an item answered under a key
+  // that Object.keys does not list is left to it. (A hidden counting item already failed above.)
+  let ownOthers = 0;
+  for (const item of compiled.optional) if (Object.hasOwn(record, item.id)) ownOthers += 1;
+  if (ownOthers !== others) return undefined;
   let band: ScoredBand | null = null;
   const bandSetId = instrument.defaultBandSet;
   if (bandSetId !== undefined) {
