@@ -516,6 +516,34 @@ describe('summarizeCohort on invalid courses', () => {
     expect(JSON.stringify(summary)).not.toContain('Jane');
   });
 
+  it('a getter that changes Object.prototype while the course is read does not get past the schema', () => {
+    // The protocol is remembered as validated; the getter then adds a hidden `entry` (a key the
+    // protocol schema reads) that the schema refuses. Review finding: the prototype was checked
+    // before the course was copied, so the copy's protocol was taken from the memo unchecked.
+    summarizeCohort([copy(c1)] as never);
+    const prototype = Object.prototype as Record<string, unknown>;
+    const hostile = copy(c1);
+    Object.defineProperty(hostile, 'phase', {
+      enumerable: true,
+      get() {
+        Object.defineProperty(prototype, 'entry', {
+          value: 'not an entry condition',
+          enumerable: false,
+          configurable: true,
+        });
+        return c1.phase;
+      },
+    });
+    try {
+      const summary = summarizeCohort([hostile] as never);
+      expect(summary.courses).toBe(0);
+      expect(summary.rejected.count).toBe(1);
+    } finally {
+      Reflect.deleteProperty(prototype, 'entry');
+    }
+    expect(summarizeCohort([copy(c1)] as never).courses).toBe(1);
+  });
+
   it('lists at most 20 issues per course and counts the rest', () => {
     const many = copy(c1);
     many.sessions = Object.fromEntries(

@@ -54,9 +54,11 @@ export function checkCourseInput(value: unknown): Result<DeepReadonly<Course>, V
  * copy as it is. `undefined` whenever it cannot vouch for the course: the schema then decides.
  */
 function acceptedCopy(value: unknown): Course | undefined {
-  if (!prototypeIsStandard()) return undefined;
-  // Just checked above: the memo of protocols need not check it again.
-  return acceptedCourse(plainCopy(value, COPY_LIMITS), true);
+  const copy = plainCopy(value, COPY_LIMITS);
+  // Checked after the copy, since reading the caller's values may run the caller's getters; from
+  // here on only iptkit's code runs, so the memo of protocols need not check it again.
+  if (copy === undefined || !prototypeIsStandard()) return undefined;
+  return acceptedCourse(copy, true);
 }
 
 const COPY_LIMITS: PlainCopyLimits = {
