@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import {
   checkInvariants,
   executeAll,
@@ -12,10 +12,12 @@ import {
   startIpt,
   DAY0,
 } from '../../test/support/course-arbitraries.js';
+import { asJson, oneMutation } from '../../test/support/mutations.js';
+import { freezeTree } from '../internal/deep-freeze.js';
 import { protocols } from '../protocol/protocols.js';
 import { CourseEvent } from './events.js';
 import { evolve } from './evolve.js';
-import { replay, type ReplayError } from './replay.js';
+import { replay, replayUnfrozen, type ReplayError, type ReplayOptions } from './replay.js';
 import { courseRules } from './rule-violation.js';
 import { CourseState, type Course } from './state.js';
 
@@ -208,6 +210,93 @@ describe('replay builds records as the schema orders them (optional fields)', ()
         sessionId: 's1',
       });
     }
+  });
+});
+
+/** What the ordinary way alone gives (zod for every event), frozen as replay freezes it. */
+function ordinaryReplay(events: unknown, options?: ReplayOptions): ReturnType<typeof replay> {
+  const result = replayUnfrozen(events, options);
+  if (!result.ok) return result;
+  return { ok: true, value: result.value === null ? null : freezeTree(result.value) };
+}
+
+describe('replay: the fast way (plain copy and acceptor) and the ordinary way agree', () => {
+  const optionSets: readonly (ReplayOptions | undefined)[] = [
+    undefined,
+    { maxEvents: 6 },
+    { limits: { maxStringLength: 12 } },
+    { limits: { maxDepth: 4 } },
+    { limits: { maxEvents: 8, maxArrayLength: 3 } },
+    { limits: { maxTotalNodes: 150 } },
+  ];
+
+  test.prop([intentSequence(30), fc.nat(), fc.nat(), fc.nat(optionSets.length - 1)], {
+    numRuns: 200,
+  })(
+    'on generated streams as JSON, with one deep mutation, and under other limits',
+    (intents, pick, choice, which) => {
+      const { events } = runIntents(intents);
+      const options = optionSets[which];
+      for (const stream of [asJson(events), oneMutation(asJson(events), pick, choice).value]) {
+        const fast = replay(stream, options);
+        const slow = ordinaryReplay(stream, options);
+        expect(fast.ok).toBe(slow.ok);
+        if (fast.ok && slow.ok) expect(fast.value).toStrictEqual(slow.value);
+        if (!fast.ok && !slow.ok) expect(fast.error).toStrictEqual(slow.error);
+      }
+    },
+  );
+
+  test('a plain stream is replayed without zod; the caller’s objects are not shared or frozen', () => {
+    const plain = asJson(stream) as Record<string, unknown>[];
+    const parse = vi.spyOn(CourseEvent, 'safeParse');
+    try {
+      const result = replay(plain);
+      expect(result.ok).toBe(true);
+      expect(parse).not.toHaveBeenCalled();
+      if (!result.ok || result.value === null) return;
+      expect(result.value).toStrictEqual(built);
+      expect(Object.isFrozen(plain[0])).toBe(false);
+      expect(result.value.protocol).not.toBe(plain[0]!.protocol);
+      // A stream with a getter is copied too (the getter read once), and replayed the fast way.
+      const withGetter = asJson(stream) as Record<string, unknown>[];
+      const session = withGetter[1]!;
+      const date = session.date;
+      Object.defineProperty(session, 'date', { enumerable: true, get: () => date });
+      expect(replay(withGetter)).toStrictEqual(result);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  test('a getter that changes Object.prototype while the stream is copied is noticed', () => {
+    const plain = asJson(stream) as Record<string, unknown>[];
+    expect(replay(plain).ok).toBe(true); // the protocol is now remembered as validated
+    const prototype = Object.prototype as Record<string, unknown>;
+    const hostile = asJson(stream) as Record<string, unknown>[];
+    const session = hostile[1]!;
+    const date = session.date;
+    Object.defineProperty(session, 'date', {
+      enumerable: true,
+      get() {
+        // A hidden key the protocol schema reads, with a value it refuses.
+        Object.defineProperty(prototype, 'entry', {
+          value: 'not an entry condition',
+          enumerable: false,
+          configurable: true,
+        });
+        return date;
+      },
+    });
+    try {
+      const result = replay(hostile);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.index).toBe(0);
+    } finally {
+      Reflect.deleteProperty(prototype, 'entry');
+    }
+    expect(replay(plain).ok).toBe(true);
   });
 });
 

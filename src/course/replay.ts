@@ -8,6 +8,7 @@ import {
   type ValidationError,
 } from '../internal/issues.js';
 import { checkLimits, resolveLimits, type InputLimits } from '../internal/limits.js';
+import { plainCopy, prototypeIsStandard } from '../internal/plain-copy.js';
 import { err, ok, type Result } from '../internal/result.js';
 import * as z from 'zod';
 import { CourseEvent, CourseStarted } from './events.js';
@@ -299,7 +300,52 @@ export function replay(
   events: unknown,
   options: ReplayOptions = {},
 ): Result<CourseState, ReplayError> {
-  const result = replayUnfrozen(events, options);
+  const result = acceptedReplay(events, options) ?? replayUnfrozen(events, options);
   if (!result.ok) return result;
   return ok(result.value === null ? null : vouchForCourse(freezeTree(result.value)));
+}
+
+/**
+ * The fast way through {@link replay}: a plain copy of the stream (each value read once; none for
+ * a stream that is not plain data), the size limits checked on that copy, and every event of the
+ * copy vouched for by the acceptor instead of zod (see internal/acceptor.ts), the rules applied as
+ * always. The course is built from the copy, so it shares nothing with the caller's objects.
+ * `undefined` whenever that does not give a course, leaving the verdict and the issues to the
+ * ordinary way, which reads the stream again from the start.
+ */
+function acceptedReplay(
+  events: unknown,
+  options: ReplayOptions,
+): Result<Course | null, ReplayError> | undefined {
+  try {
+    if (!Array.isArray(events)) return undefined;
+    const given = (options as ReplayOptions | null | undefined)?.maxEvents;
+    const maxEvents =
+      typeof given === 'number' && Number.isInteger(given) && given > 0 ? given : undefined;
+    const limits = replayLimits(options, maxEvents);
+    // A stream over the event limits is refused by the ordinary way before any event is read.
+    const length = events.length;
+    if (length > limits.maxEvents || length > (maxEvents ?? 1_000_000)) return undefined;
+    const copy = plainCopy(events, {
+      maxNesting: limits.maxDepth,
+      maxStringLength: limits.maxStringLength,
+      // The stream itself is bounded by the event limits above; any other list is checked below.
+      maxArrayLength: Math.max(limits.maxArrayLength, length),
+      maxObjectKeys: limits.maxObjectKeys,
+      maxTotalNodes: limits.maxTotalNodes,
+    });
+    if (!Array.isArray(copy)) return undefined;
+    if (checkLimits(copy, limits, { eventStreamAt: [] }).length > 0) return undefined;
+    // Checked after the copy (reading the caller's values may run the caller's getters): only
+    // iptkit's code runs from here to the end of this replay.
+    if (!prototypeIsStandard()) return undefined;
+    const result = replayUnfrozen(
+      copy,
+      {},
+      { limitsChecked: true, acceptedOnly: true, prototypeChecked: true },
+    );
+    return result?.ok === true ? result : undefined;
+  } catch {
+    return undefined;
+  }
 }
