@@ -290,7 +290,10 @@ export function replayUnfrozen(
  * against the rules given the state so far (recomputing stored scores), and folds it in. Stops at
  * the first bad event and says which one and why. The state is built privately and frozen once at
  * the end, so replay is linear in the number of events. Before any of that, the stream is checked
- * against size limits, so a pathological one fails at once. Never throws.
+ * against size limits, so a pathological one fails at once. A stream of plain data (as read from
+ * JSON) is copied first and its events checked by a fast test derived from the schemas, with the
+ * same verdict; the course never shares objects with the stream, which is left unchanged and
+ * unfrozen. Never throws.
  * @param events - The stored stream (untrusted), oldest first.
  * @param options - Limits.
  * @returns The state (`null` for an empty stream), or a {@link ReplayError}.
