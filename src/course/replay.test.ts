@@ -149,9 +149,9 @@ function keysAt(record: object, id: string): string[] {
 }
 
 describe('replay builds records as the schema orders them', () => {
-  // Replay and evolve file sessions and measures field by field (course/evolve.ts); a parsed
-  // snapshot has them in the schema's order. The two must agree, so the JSON of a course does not
-  // depend on how it was rebuilt.
+  // Replay and evolve build each session and measure field by field (course/evolve.ts), in the
+  // schema's order, as a parsed snapshot has them. (Objects an event carries whole, such as a
+  // person, keep the order they were stored in when replay reads plain data; see replay.)
   test.prop([intentSequence(30)], { numRuns: 100 })(
     'every session and measure has the keys, in the order, of the same course parsed as a snapshot',
     (intents) => {
@@ -268,6 +268,53 @@ describe('replay: the fast way (plain copy and acceptor) and the ordinary way ag
     } finally {
       parse.mockRestore();
     }
+  });
+
+  test('options are read once, so both ways see the same ones (review finding)', () => {
+    let reads = 0;
+    const options = {
+      get maxEvents() {
+        reads += 1;
+        if (reads === 1) throw new Error('first read');
+        return 2;
+      },
+    };
+    const result = replay(asJson(stream), options);
+    expect(reads).toBe(1);
+    // The one read threw, so there is no maxEvents: the four events replay.
+    expect(result.ok).toBe(true);
+  });
+
+  test('a replaced Object.prototype.constructor sends replay the ordinary way (review finding)', () => {
+    // zod's test of a plain object reads `constructor`; the acceptor does not, so the fast way
+    // must not run when it has been replaced.
+    const plain = asJson(stream);
+    const prototype = Object.prototype as unknown as Record<string, unknown>;
+    const original = prototype.constructor;
+    let fastOk: boolean | undefined;
+    let slowOk: boolean | undefined;
+    try {
+      Object.defineProperty(prototype, 'constructor', {
+        value: function Other() {
+          return undefined;
+        },
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
+      fastOk = replay(plain).ok;
+      slowOk = ordinaryReplay(plain).ok;
+    } finally {
+      Object.defineProperty(prototype, 'constructor', {
+        value: original,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
+    }
+    expect(slowOk).toBe(false);
+    expect(fastOk).toBe(slowOk);
+    expect(replay(plain).ok).toBe(true);
   });
 
   test('a getter that changes Object.prototype while the stream is copied is noticed', () => {

@@ -291,9 +291,11 @@ export function replayUnfrozen(
  * the first bad event and says which one and why. The state is built privately and frozen once at
  * the end, so replay is linear in the number of events. Before any of that, the stream is checked
  * against size limits, so a pathological one fails at once. A stream of plain data (as read from
- * JSON) is copied first and its events checked by a fast test derived from the schemas, with the
- * same verdict; the course never shares objects with the stream, which is left unchanged and
- * unfrozen. Never throws.
+ * JSON) is copied first, each value read once through its own enumerable keys, and its events are
+ * checked by a fast test derived from the schemas, with the same verdict; objects the course takes
+ * from such a stream keep the key order they were stored in (the schema's order otherwise; key
+ * order is not data). The course never shares objects with the stream, which is left unchanged
+ * and unfrozen. Never throws.
  * @param events - The stored stream (untrusted), oldest first.
  * @param options - Limits.
  * @returns The state (`null` for an empty stream), or a {@link ReplayError}.
@@ -303,9 +305,25 @@ export function replay(
   events: unknown,
   options: ReplayOptions = {},
 ): Result<CourseState, ReplayError> {
-  const result = acceptedReplay(events, options) ?? replayUnfrozen(events, options);
+  // The options are read once, so that both ways below see the same ones.
+  const settled = settledOptions(options);
+  const result = acceptedReplay(events, settled) ?? replayUnfrozen(events, settled);
   if (!result.ok) return result;
   return ok(result.value === null ? null : vouchForCourse(freezeTree(result.value)));
+}
+
+/** The options of a JavaScript caller read once: a whole positive `maxEvents`, and every limit. */
+function settledOptions(options: unknown): ReplayOptions {
+  let maxEvents: unknown;
+  try {
+    maxEvents = (options as ReplayOptions | null | undefined)?.maxEvents;
+  } catch {
+    maxEvents = undefined;
+  }
+  const limits = replayLimits(options, undefined);
+  return typeof maxEvents === 'number' && Number.isInteger(maxEvents) && maxEvents > 0
+    ? { maxEvents, limits }
+    : { limits };
 }
 
 /**
@@ -337,7 +355,8 @@ function acceptedReplay(
       maxObjectKeys: limits.maxObjectKeys,
       maxTotalNodes: limits.maxTotalNodes,
     });
-    if (!Array.isArray(copy)) return undefined;
+    // A stream whose length changed while it was read (a Proxy) is left to the ordinary way.
+    if (!Array.isArray(copy) || copy.length !== length) return undefined;
     if (checkLimits(copy, limits, { eventStreamAt: [] }).length > 0) return undefined;
     // Checked after the copy (reading the caller's values may run the caller's getters): only
     // iptkit's code runs from here to the end of this replay.

@@ -21,16 +21,40 @@ const STANDARD_OBJECT_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether `Object.prototype` carries only its standard properties, so that a schema reading a key
- * an object lacks finds nothing there.
+ * What each standard property of `Object.prototype` held when this module loaded: its value, or
+ * its getter and setter (`__proto__`).
+ */
+const STANDARD_PARTS: ReadonlyMap<string, readonly unknown[]> = new Map(
+  Object.getOwnPropertyNames(Object.prototype)
+    .filter((name) => STANDARD_OBJECT_NAMES.has(name))
+    .map((name) => [name, partsOf(Object.getOwnPropertyDescriptor(Object.prototype, name))]),
+);
+
+function partsOf(descriptor: PropertyDescriptor | undefined): readonly unknown[] {
+  if (descriptor === undefined) return [];
+  // Read as data: the getter and setter are compared, never called.
+  const { value, get, set, enumerable } = descriptor as Readonly<Record<string, unknown>>;
+  return [value, get, set, enumerable];
+}
+
+/**
+ * Whether `Object.prototype` carries only its standard properties, holding what they held when
+ * iptkit loaded: a schema reading a key an object lacks then finds nothing there, and zod's test
+ * of a plain object (which reads `constructor`) answers as for any JSON object.
  * @internal
  */
 export function prototypeIsStandard(): boolean {
   const names = Object.getOwnPropertyNames(Object.prototype);
-  return (
-    names.length <= STANDARD_OBJECT_NAMES.size &&
-    names.every((name) => STANDARD_OBJECT_NAMES.has(name))
-  );
+  if (names.length > STANDARD_OBJECT_NAMES.size) return false;
+  for (const name of names) {
+    const expected = STANDARD_PARTS.get(name);
+    if (expected === undefined) return false;
+    const found = partsOf(Object.getOwnPropertyDescriptor(Object.prototype, name));
+    for (let index = 0; index < expected.length; index += 1) {
+      if (found[index] !== expected[index]) return false;
+    }
+  }
+  return true;
 }
 
 /** Bounds on a copy: a value beyond any of them gets no copy. */
