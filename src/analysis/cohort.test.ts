@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { polluteWhenRead, removeHiddenEntry } from '../../test/support/prototype.js';
 import { execute } from '../course/decide.js';
 import type { CourseEvent } from '../course/events.js';
 import type { Course, CourseState } from '../course/state.js';
@@ -521,25 +522,14 @@ describe('summarizeCohort on invalid courses', () => {
     // protocol schema reads) that the schema refuses. Review finding: the prototype was checked
     // before the course was copied, so the copy's protocol was taken from the memo unchecked.
     summarizeCohort([copy(c1)] as never);
-    const prototype = Object.prototype as Record<string, unknown>;
     const hostile = copy(c1);
-    Object.defineProperty(hostile, 'phase', {
-      enumerable: true,
-      get() {
-        Object.defineProperty(prototype, 'entry', {
-          value: 'not an entry condition',
-          enumerable: false,
-          configurable: true,
-        });
-        return c1.phase;
-      },
-    });
+    polluteWhenRead(hostile, 'phase');
     try {
       const summary = summarizeCohort([hostile] as never);
       expect(summary.courses).toBe(0);
       expect(summary.rejected.count).toBe(1);
     } finally {
-      Reflect.deleteProperty(prototype, 'entry');
+      removeHiddenEntry();
     }
     expect(summarizeCohort([copy(c1)] as never).courses).toBe(1);
   });

@@ -13,6 +13,7 @@ import {
   DAY0,
 } from '../../test/support/course-arbitraries.js';
 import { asJson, oneMutation } from '../../test/support/mutations.js';
+import { polluteWhenRead, removeHiddenEntry } from '../../test/support/prototype.js';
 import { freezeTree } from '../internal/deep-freeze.js';
 import { protocols } from '../protocol/protocols.js';
 import { CourseEvent } from './events.js';
@@ -320,28 +321,14 @@ describe('replay: the fast way (plain copy and acceptor) and the ordinary way ag
   test('a getter that changes Object.prototype while the stream is copied is noticed', () => {
     const plain = asJson(stream) as Record<string, unknown>[];
     expect(replay(plain).ok).toBe(true); // the protocol is now remembered as validated
-    const prototype = Object.prototype as Record<string, unknown>;
     const hostile = asJson(stream) as Record<string, unknown>[];
-    const session = hostile[1]!;
-    const date = session.date;
-    Object.defineProperty(session, 'date', {
-      enumerable: true,
-      get() {
-        // A hidden key the protocol schema reads, with a value it refuses.
-        Object.defineProperty(prototype, 'entry', {
-          value: 'not an entry condition',
-          enumerable: false,
-          configurable: true,
-        });
-        return date;
-      },
-    });
+    polluteWhenRead(hostile[1]!, 'date');
     try {
       const result = replay(hostile);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.index).toBe(0);
     } finally {
-      Reflect.deleteProperty(prototype, 'entry');
+      removeHiddenEntry();
     }
     expect(replay(plain).ok).toBe(true);
   });

@@ -56,6 +56,18 @@ function answersFor(id: CourseInstrumentId): fc.Arbitrary<Record<string, unknown
     });
 }
 
+/** The PHQ-9's nine counting items all answered `value`, and their stored score. */
+function phq9Answered(value: number) {
+  const responses = Object.fromEntries(
+    courseInstruments['phq-9'].items
+      .filter((item) => item.countsTowardTotal)
+      .map((item) => [item.id, value]),
+  );
+  const rescored = scoreStored('phq-9', responses, undefined, undefined);
+  if (!rescored.ok) throw new Error('did not score');
+  return { responses, rescored };
+}
+
 describe('storedScoreMatches answers as scoring in full does (IPT reference 7.1)', () => {
   it('on the true score of any answers, and on that score with one part changed', () => {
     fc.assert(
@@ -118,13 +130,7 @@ describe('storedScoreMatches answers as scoring in full does (IPT reference 7.1)
   });
 
   it('PHQ-9 all answered 1 with item 9 at 1: total 9, mild, the risk flag raised [KROENKE01]', () => {
-    const responses = Object.fromEntries(
-      courseInstruments['phq-9'].items
-        .filter((item) => item.countsTowardTotal)
-        .map((item) => [item.id, 1]),
-    );
-    const rescored = scoreStored('phq-9', responses, undefined, undefined);
-    if (!rescored.ok) throw new Error('did not score');
+    const { responses, rescored } = phq9Answered(1);
     expect(rescored.value.score.total).toBe(9);
     expect(rescored.value.score.band?.id).toBe('mild');
     expect(rescored.value.score.flags).toStrictEqual({ suicidalIdeation: true });
@@ -151,13 +157,7 @@ describe('storedScoreMatches answers as scoring in full does (IPT reference 7.1)
 
   it('an answer under a hidden (non-enumerable) key is left to full scoring, which refuses it', () => {
     // Found in review: Object.keys does not list a hidden key, but scoring reads every item.
-    const responses = Object.fromEntries(
-      courseInstruments['phq-9'].items
-        .filter((item) => item.countsTowardTotal)
-        .map((item) => [item.id, 0]),
-    );
-    const rescored = scoreStored('phq-9', responses, undefined, undefined);
-    if (!rescored.ok) throw new Error('did not score');
+    const { responses, rescored } = phq9Answered(0);
     const hidden: Record<string, unknown> = { ...responses };
     Object.defineProperty(hidden, 'difficulty', { value: 99, enumerable: false });
     expect(
