@@ -19,7 +19,12 @@ import {
 } from '../internal/issues.js';
 import { defaultLimits } from '../internal/limits.js';
 import { safeParseWith } from '../internal/parse.js';
-import { plainCopy, prototypeIsStandard, type PlainCopyLimits } from '../internal/plain-copy.js';
+import {
+  plainCopy,
+  plainCopyLimits,
+  prototypeIsStandard,
+  type PlainCopyLimits,
+} from '../internal/plain-copy.js';
 import { err, ok, type Result } from '../internal/result.js';
 
 /**
@@ -61,13 +66,7 @@ function acceptedCopy(value: unknown): Course | undefined {
   return acceptedCourse(copy, true);
 }
 
-const COPY_LIMITS: PlainCopyLimits = {
-  maxNesting: defaultLimits.maxDepth,
-  maxStringLength: defaultLimits.maxStringLength,
-  maxArrayLength: defaultLimits.maxArrayLength,
-  maxObjectKeys: defaultLimits.maxObjectKeys,
-  maxTotalNodes: defaultLimits.maxTotalNodes,
-};
+const COPY_LIMITS: PlainCopyLimits = plainCopyLimits(defaultLimits);
 
 /**
  * A course that passed the schema, checked against the invariants that the rules keep (see

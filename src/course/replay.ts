@@ -8,7 +8,7 @@ import {
   type ValidationError,
 } from '../internal/issues.js';
 import { checkLimits, resolveLimits, type InputLimits } from '../internal/limits.js';
-import { plainCopy, prototypeIsStandard } from '../internal/plain-copy.js';
+import { plainCopy, plainCopyLimits, prototypeIsStandard } from '../internal/plain-copy.js';
 import { err, ok, type Result } from '../internal/result.js';
 import * as z from 'zod';
 import { CourseEvent, CourseStarted } from './events.js';
@@ -48,6 +48,17 @@ export interface ReplayOptions {
    * at the first event that breaks one, with paths inside that event.
    */
   readonly limits?: Partial<InputLimits>;
+}
+
+/** The caller's `maxEvents` when it is a whole positive number (options may be anything). */
+function givenMaxEvents(options: unknown): number | undefined {
+  let limit: unknown;
+  try {
+    limit = (options as ReplayOptions | null | undefined)?.maxEvents;
+  } catch {
+    limit = undefined;
+  }
+  return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : undefined;
 }
 
 /** The limits of a replay: the caller's, with the legacy `maxEvents` option put in. */
@@ -213,15 +224,7 @@ export function replayUnfrozen(
       validationError([issue('unreadable-input', [], 'the input could not be read')]),
     );
   }
-  // Options may come from JavaScript callers as anything; only a whole positive limit is used.
-  let limit: unknown;
-  try {
-    limit = (options as ReplayOptions | null | undefined)?.maxEvents;
-  } catch {
-    limit = undefined;
-  }
-  const given =
-    typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : undefined;
+  const given = givenMaxEvents(options);
   const maxEvents = given ?? 1_000_000;
   let length: number;
   try {
@@ -312,18 +315,16 @@ export function replay(
   return ok(result.value === null ? null : vouchForCourse(freezeTree(result.value)));
 }
 
-/** The options of a JavaScript caller read once: a whole positive `maxEvents`, and every limit. */
-function settledOptions(options: unknown): ReplayOptions {
-  let maxEvents: unknown;
-  try {
-    maxEvents = (options as ReplayOptions | null | undefined)?.maxEvents;
-  } catch {
-    maxEvents = undefined;
-  }
+/** The options of a JavaScript caller, read once: a whole positive `maxEvents`, every limit. */
+interface SettledOptions {
+  readonly maxEvents?: number;
+  readonly limits: InputLimits;
+}
+
+function settledOptions(options: unknown): SettledOptions {
+  const maxEvents = givenMaxEvents(options);
   const limits = replayLimits(options, undefined);
-  return typeof maxEvents === 'number' && Number.isInteger(maxEvents) && maxEvents > 0
-    ? { maxEvents, limits }
-    : { limits };
+  return maxEvents === undefined ? { limits } : { maxEvents, limits };
 }
 
 /**
@@ -336,25 +337,20 @@ function settledOptions(options: unknown): ReplayOptions {
  */
 function acceptedReplay(
   events: unknown,
-  options: ReplayOptions,
+  options: SettledOptions,
 ): Result<Course | null, ReplayError> | undefined {
   try {
     if (!Array.isArray(events)) return undefined;
-    const given = (options as ReplayOptions | null | undefined)?.maxEvents;
-    const maxEvents =
-      typeof given === 'number' && Number.isInteger(given) && given > 0 ? given : undefined;
+    const { maxEvents } = options;
     const limits = replayLimits(options, maxEvents);
     // A stream over the event limits is refused by the ordinary way before any event is read.
     const length = events.length;
     if (length > limits.maxEvents || length > (maxEvents ?? 1_000_000)) return undefined;
-    const copy = plainCopy(events, {
-      maxNesting: limits.maxDepth,
-      maxStringLength: limits.maxStringLength,
-      // The stream itself is bounded by the event limits above; any other list is checked below.
-      maxArrayLength: Math.max(limits.maxArrayLength, length),
-      maxObjectKeys: limits.maxObjectKeys,
-      maxTotalNodes: limits.maxTotalNodes,
-    });
+    // The stream itself is bounded by the event limits above; any other list is checked below.
+    const copy = plainCopy(
+      events,
+      plainCopyLimits(limits, Math.max(limits.maxArrayLength, length)),
+    );
     // A stream whose length changed while it was read (a Proxy) is left to the ordinary way.
     if (!Array.isArray(copy) || copy.length !== length) return undefined;
     if (checkLimits(copy, limits, { eventStreamAt: [] }).length > 0) return undefined;

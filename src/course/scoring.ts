@@ -11,6 +11,7 @@ import {
   type MissingPolicy,
 } from '../measures/instrument.js';
 import { phq9 } from '../measures/phq9.js';
+import { sameBand } from '../measures/score-engine.js';
 import type { CourseInstrumentId } from './commands.js';
 import type { StoredScore } from './events.js';
 
@@ -72,19 +73,7 @@ export function sameScore(
   right: DeepReadonly<StoredScore>,
 ): boolean {
   if (left.total !== right.total || left.missingHandling !== right.missingHandling) return false;
-  const leftBand = left.band;
-  const rightBand = right.band;
-  if (leftBand === null || rightBand === null) {
-    if (leftBand !== rightBand) return false;
-  } else if (
-    leftBand.id !== rightBand.id ||
-    leftBand.label !== rightBand.label ||
-    leftBand.min !== rightBand.min ||
-    leftBand.max !== rightBand.max ||
-    leftBand.bandSet !== rightBand.bandSet
-  ) {
-    return false;
-  }
+  if (!sameBand(left.band, right.band)) return false;
   if (left.missing.length !== right.missing.length) return false;
   for (let index = 0; index < left.missing.length; index += 1) {
     if (left.missing[index] !== right.missing[index]) return false;

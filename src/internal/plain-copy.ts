@@ -3,6 +3,7 @@
  * the copy holds exactly what a schema would read (own keys, values read once), or there is no
  * copy and the caller leaves the value to the schema.
  */
+import type { InputLimits } from './limits.js';
 
 /** The own property names of an unpolluted `Object.prototype` (any host). */
 const STANDARD_OBJECT_NAMES: ReadonlySet<string> = new Set([
@@ -69,6 +70,26 @@ export interface PlainCopyLimits {
   readonly maxObjectKeys?: number;
   /** The most values in all, the value itself included (default: no bound). */
   readonly maxTotalNodes?: number;
+}
+
+/**
+ * The bounds of a copy that size limits allow (nesting as deep as the depth limit).
+ * @param limits - Resolved size limits.
+ * @param maxArrayLength - The longest list, when not the limits' own (an event stream's).
+ * @returns The bounds.
+ * @internal
+ */
+export function plainCopyLimits(
+  limits: InputLimits,
+  maxArrayLength = limits.maxArrayLength,
+): PlainCopyLimits {
+  return {
+    maxNesting: limits.maxDepth,
+    maxStringLength: limits.maxStringLength,
+    maxArrayLength,
+    maxObjectKeys: limits.maxObjectKeys,
+    maxTotalNodes: limits.maxTotalNodes,
+  };
 }
 
 /**

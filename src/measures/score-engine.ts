@@ -460,6 +460,24 @@ function bandOf(bands: readonly ScoredBand[], total: number): ScoredBand | null 
   return null;
 }
 
+/**
+ * Whether two bands (or their absence) are the same, field by field.
+ * @internal
+ */
+export function sameBand(
+  left: Readonly<ScoredBand> | null,
+  right: Readonly<ScoredBand> | null,
+): boolean {
+  if (left === null || right === null) return left === right;
+  return (
+    left.id === right.id &&
+    left.label === right.label &&
+    left.min === right.min &&
+    left.max === right.max &&
+    left.bandSet === right.bandSet
+  );
+}
+
 /** The parts of a stored score that {@link answersGiveScore} compares. */
 export interface StoredScoreView {
   readonly total: number | null;
@@ -528,18 +546,7 @@ export function answersGiveScore(
   if (stored.total !== sum || stored.missingHandling !== 'none' || stored.missing.length > 0) {
     return false;
   }
-  const kept = stored.band;
-  if (band === null || kept === null) {
-    if (band !== kept) return false;
-  } else if (
-    band.id !== kept.id ||
-    band.label !== kept.label ||
-    band.min !== kept.min ||
-    band.max !== kept.max ||
-    band.bandSet !== kept.bandSet
-  ) {
-    return false;
-  }
+  if (!sameBand(band, stored.band)) return false;
   let storedFlags = 0;
   for (const key in stored.flags) if (Object.hasOwn(stored.flags, key)) storedFlags += 1;
   if (storedFlags !== compiled.flags.length) return false;
